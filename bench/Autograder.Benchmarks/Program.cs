@@ -1,0 +1,26 @@
+using Autograder.Benchmarks.Quick;
+using BenchmarkDotNet.Running;
+
+// Quick mode (one case, one JSON line last) for scripts; anything else goes to BenchmarkDotNet's switcher.
+if (args.Length > 0 && !args[0].StartsWith('-'))
+{
+    try
+    {
+        var options = QuickOptions.Parse(args);
+        var result = options.Case switch
+        {
+            "gemm" => GemmQuick.Run(options),
+            _ => throw new ArgumentException($"Unknown quick case '{options.Case}'. Cases: gemm."),
+        };
+        Console.WriteLine(result);
+        return 0;
+    }
+    catch (ArgumentException e)
+    {
+        await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+        return 2;
+    }
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(QuickOptions).Assembly).Run(args);
+return 0;

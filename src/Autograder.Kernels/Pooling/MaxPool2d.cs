@@ -1,0 +1,106 @@
+using System.Numerics;
+
+namespace Autograder.Kernels.Pooling;
+
+/// <summary>2-D max pooling over planes (each of H×W values): forward with argmax indices, and backward.</summary>
+/// <remarks>Padding never wins (it acts as −∞); on ties the first maximum in row-major order wins; a NaN wins.</remarks>
+public static class MaxPool2d
+{
+    /// <summary>Pools every plane of <paramref name="input"/>; indices are flat positions ih·W + iw within the plane.</summary>
+    /// <param name="input">planes × H × W values.</param>
+    /// <param name="planes">The number of planes (N·C).</param>
+    /// <param name="window">The window sweep.</param>
+    /// <param name="output">planes × OH × OW values.</param>
+    /// <param name="indices">planes × OH × OW argmax positions.</param>
+    public static void Forward<T>(ReadOnlySpan<T> input, int planes, in PoolWindow window, Span<T> output, Span<long> indices)
+        where T : unmanaged, INumber<T>
+    {
+        const string Op = "MaxPool2d.Forward";
+        var w = window;
+        w.Validate(Op);
+        int inSize = w.Height * w.Width, outSize = w.OutHeight * w.OutWidth;
+        ThrowHelper.CheckLength(Op, nameof(input), input.Length, (long)planes * inSize);
+        ThrowHelper.CheckLength(Op, nameof(output), output.Length, (long)planes * outSize);
+        ThrowHelper.CheckLength(Op, nameof(indices), indices.Length, (long)planes * outSize);
+        unsafe
+        {
+            fixed (T* pi = input, po = output)
+            fixed (long* px = indices)
+            {
+                nint inAddress = (nint)pi, outAddress = (nint)po, indexAddress = (nint)px;
+                ParallelWork.For(planes, p => ForwardPlane(
+                    new ReadOnlySpan<T>((T*)inAddress + ((nint)p * inSize), inSize), w,
+                    new Span<T>((T*)outAddress + ((nint)p * outSize), outSize),
+                    new Span<long>((long*)indexAddress + ((nint)p * outSize), outSize)), minItemsPerThread: 8);
+            }
+        }
+    }
+
+    /// <summary>Routes each output gradient to its argmax position: gradInput[p, indices[p, o]] += gradOutput[p, o].</summary>
+    /// <param name="gradOutput">planes × OH × OW values.</param>
+    /// <param name="indices">The argmax positions from <see cref="Forward"/>.</param>
+    /// <param name="planes">The number of planes.</param>
+    /// <param name="window">The window sweep.</param>
+    /// <param name="gradInput">planes × H × W values, accumulated into.</param>
+    public static void Backward<T>(ReadOnlySpan<T> gradOutput, ReadOnlySpan<long> indices, int planes, in PoolWindow window, Span<T> gradInput)
+        where T : unmanaged, INumber<T>
+    {
+        const string Op = "MaxPool2d.Backward";
+        var w = window;
+        w.Validate(Op);
+        int inSize = w.Height * w.Width, outSize = w.OutHeight * w.OutWidth;
+        ThrowHelper.CheckLength(Op, nameof(gradOutput), gradOutput.Length, (long)planes * outSize);
+        ThrowHelper.CheckLength(Op, nameof(indices), indices.Length, (long)planes * outSize);
+        ThrowHelper.CheckLength(Op, nameof(gradInput), gradInput.Length, (long)planes * inSize);
+        for (var p = 0; p < planes; p++)
+        {
+            var dst = gradInput.Slice(p * inSize, inSize);
+            for (var o = 0; o < outSize; o++)
+            {
+                var index = indices[(p * outSize) + o];
+                if ((ulong)index >= (ulong)inSize)
+                {
+                    ThrowHelper.Argument(Op, $"index {index} at plane {p}, output {o} lies outside the {w.Height}×{w.Width} plane.");
+                }
+
+                dst[(int)index] += gradOutput[(p * outSize) + o];
+            }
+        }
+    }
+
+    private static void ForwardPlane<T>(ReadOnlySpan<T> plane, in PoolWindow w, Span<T> output, Span<long> indices)
+        where T : INumber<T>
+    {
+        var o = 0;
+        for (var oh = 0; oh < w.OutHeight; oh++)
+        {
+            var h0 = (oh * w.StrideHeight) - w.PadHeight;
+            int hs = Math.Max(h0, 0), he = Math.Min(h0 + w.KernelHeight, w.Height);
+            for (var ow = 0; ow < w.OutWidth; ow++, o++)
+            {
+                var w0 = (ow * w.StrideWidth) - w.PadWidth;
+                int ws = Math.Max(w0, 0), we = Math.Min(w0 + w.KernelWidth, w.Width);
+                var best = plane[(hs * w.Width) + ws];
+                long bestIndex = (hs * w.Width) + ws;
+                for (var ih = hs; ih < he && !T.IsNaN(best); ih++)
+                {
+                    for (var iw = ws; iw < we; iw++)
+                    {
+                        var v = plane[(ih * w.Width) + iw];
+                        if (v > best || T.IsNaN(v))
+                        {
+                            (best, bestIndex) = (v, (ih * w.Width) + iw);
+                            if (T.IsNaN(v))
+                            {
+                                break;
+                            }
+                        }
+                    }
+                }
+
+                output[o] = best;
+                indices[o] = bestIndex;
+            }
+        }
+    }
+}
