@@ -117,6 +117,50 @@ public static class Im2Col
         }
     }
 
+    /// <summary>Writes the column matrix of a batch of images side by side: image i fills columns [i·OH·OW, (i+1)·OH·OW) of every row.</summary>
+    /// <param name="images">count × C × H × W values.</param>
+    /// <param name="count">The number of images N.</param>
+    /// <param name="geometry">The convolution's shape.</param>
+    /// <param name="columns">The (C·KH·KW) × (N·OH·OW) column matrix.</param>
+    public static unsafe void UnfoldBatch<T>(ReadOnlySpan<T> images, int count, in ConvGeometry geometry, Span<T> columns)
+        where T : unmanaged, INumber<T>
+    {
+        var g = geometry;
+        int imageSize = g.Channels * g.Height * g.Width, stride = count * g.OutPositions;
+        ThrowHelper.CheckLength("Im2Col.UnfoldBatch", "images", images.Length, (long)count * imageSize);
+        ThrowHelper.CheckLength("Im2Col.UnfoldBatch", "columns", columns.Length, (long)g.ColumnRows * stride);
+        fixed (T* pi = images, pc = columns)
+        {
+            nint imagesAddress = (nint)pi, columnsAddress = (nint)pc;
+            var length = columns.Length;
+            ParallelWork.For(count, i => Unfold(
+                new ReadOnlySpan<T>((T*)imagesAddress + ((nint)i * imageSize), imageSize), g,
+                new Span<T>((T*)columnsAddress, length), stride, i * g.OutPositions));
+        }
+    }
+
+    /// <summary>Adds a batch column matrix (as written by <see cref="UnfoldBatch"/>) back into count image gradients.</summary>
+    /// <param name="columns">The (C·KH·KW) × (N·OH·OW) column-matrix gradient.</param>
+    /// <param name="count">The number of images N.</param>
+    /// <param name="geometry">The convolution's shape.</param>
+    /// <param name="images">count × C × H × W values, accumulated into.</param>
+    public static unsafe void FoldBatch<T>(ReadOnlySpan<T> columns, int count, in ConvGeometry geometry, Span<T> images)
+        where T : unmanaged, INumber<T>
+    {
+        var g = geometry;
+        int imageSize = g.Channels * g.Height * g.Width, stride = count * g.OutPositions;
+        ThrowHelper.CheckLength("Im2Col.FoldBatch", "images", images.Length, (long)count * imageSize);
+        ThrowHelper.CheckLength("Im2Col.FoldBatch", "columns", columns.Length, (long)g.ColumnRows * stride);
+        fixed (T* pi = images, pc = columns)
+        {
+            nint imagesAddress = (nint)pi, columnsAddress = (nint)pc;
+            var length = columns.Length;
+            ParallelWork.For(count, i => Fold(
+                new ReadOnlySpan<T>((T*)columnsAddress, length), stride, i * g.OutPositions, g,
+                new Span<T>((T*)imagesAddress + ((nint)i * imageSize), imageSize)));
+        }
+    }
+
     /// <summary>The output columns [first, end) whose input column x·stride + shift lies inside [0, width).</summary>
     private static (int First, int End) ValidRange(int outWidth, int stride, int shift, int width)
     {

@@ -1,0 +1,104 @@
+namespace Autograder.Tensors.Autograd;
+
+/// <summary>Runs reverse-mode differentiation over the recorded graph, iteratively (no recursion, any depth).</summary>
+/// <remarks>
+/// Dependencies are counted first; a node runs once every consumer has contributed its gradient
+/// (Kahn's algorithm), so each node runs once and gradients from several paths are summed first.
+/// Leaves that require grad accumulate into <see cref="Tensor.Grad"/>.
+/// </remarks>
+internal static class BackwardEngine
+{
+    public static void Run(Tensor root, Tensor gradient, bool retainGraph)
+    {
+        using var noGrad = GradMode.Disable();
+        if (root.GradFn is not { } rootNode)
+        {
+            Accumulate(root, gradient);
+            return;
+        }
+
+        var pending = CountDependencies(rootNode);
+        var grads = new Dictionary<Node, Tensor> { [rootNode] = gradient };
+        var ready = new Stack<Node>();
+        ready.Push(rootNode);
+        while (ready.Count > 0)
+        {
+            var node = ready.Pop();
+            var gradOut = grads[node];
+            grads.Remove(node);
+            var inputs = node.Inputs.ToArray();
+            var inputGrads = node.Apply(gradOut);
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                if (inputs[i] is not { } input || inputGrads[i] is not { } g)
+                {
+                    continue;
+                }
+
+                CheckShape(node, input, g);
+                if (input.GradFn is { } next)
+                {
+                    grads[next] = grads.TryGetValue(next, out var sum) ? sum + g : g;
+                    if (--pending[next] == 0)
+                    {
+                        ready.Push(next);
+                    }
+                }
+                else
+                {
+                    Accumulate(input, g);
+                }
+            }
+
+            if (!retainGraph)
+            {
+                node.Release();
+            }
+        }
+    }
+
+    private static Dictionary<Node, int> CountDependencies(Node root)
+    {
+        var pending = new Dictionary<Node, int>();
+        var visited = new HashSet<Node> { root };
+        var stack = new Stack<Node>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            foreach (var input in stack.Pop().Inputs)
+            {
+                if (input?.GradFn is not { } next)
+                {
+                    continue;
+                }
+
+                pending[next] = pending.GetValueOrDefault(next) + 1;
+                if (visited.Add(next))
+                {
+                    stack.Push(next);
+                }
+            }
+        }
+
+        return pending;
+    }
+
+    private static void Accumulate(Tensor leaf, Tensor g)
+    {
+        if (!leaf.RequiresGrad)
+        {
+            return;
+        }
+
+        g = g.DType == leaf.DType ? g : g.To(leaf.DType);
+        leaf.Grad = leaf.Grad is null ? g.Clone() : leaf.Grad + g;
+    }
+
+    private static void CheckShape(Node node, Tensor input, Tensor g)
+    {
+        if (!g.Shape.SequenceEqual(input.Shape))
+        {
+            ThrowHelper.Invalid(node.Name, $"backward returned a gradient of shape {ThrowHelper.Dims(g.Shape)} for an input of shape {ThrowHelper.Dims(input.Shape)}.");
+        }
+    }
+}

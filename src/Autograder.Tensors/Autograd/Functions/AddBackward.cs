@@ -1,0 +1,10 @@
+namespace Autograder.Tensors.Autograd.Functions;
+
+/// <summary>Gradient of a + b: the upstream gradient, summed back over broadcast dimensions.</summary>
+internal sealed class AddBackward(Tensor a, Tensor b) : Node(a, b)
+{
+    private readonly int[] _aShape = a.ShapeArray, _bShape = b.ShapeArray;
+
+    public override Tensor?[] Apply(Tensor gradOutput) =>
+        [NeedsGrad(0) ? BroadcastGradient.SumTo(gradOutput, _aShape) : null, NeedsGrad(1) ? BroadcastGradient.SumTo(gradOutput, _bShape) : null];
+}

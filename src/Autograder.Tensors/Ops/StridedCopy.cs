@@ -1,0 +1,99 @@
+using Autograder.Tensors.Iteration;
+
+namespace Autograder.Tensors.Ops;
+
+/// <summary>Copies between strided views and contiguous buffers, and converts element types.</summary>
+internal static class StridedCopy
+{
+    /// <summary>Copies the elements of a (possibly strided, possibly broadcast) view into <paramref name="destination"/> in row-major order.</summary>
+    public static void Gather<T>(T[] source, ReadOnlySpan<int> shape, ReadOnlySpan<int> strides, int offset, Span<T> destination)
+    {
+        if (destination.IsEmpty)
+        {
+            return;
+        }
+
+        var (cShape, cStrides) = Layout.Coalesce(shape, strides.ToArray());
+        var inner = cShape[^1];
+        var innerStride = cStrides[0][^1];
+        var rows = Layout.RowOffsets(cShape, cStrides[0], offset);
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var dst = destination.Slice(r * inner, inner);
+            if (innerStride == 1)
+            {
+                source.AsSpan(rows[r], inner).CopyTo(dst);
+            }
+            else
+            {
+                for (int i = 0, s = rows[r]; i < inner; i++, s += innerStride)
+                {
+                    dst[i] = source[s];
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes <paramref name="source"/> (row-major, the view's shape) through a strided view.</summary>
+    public static void Scatter<T>(ReadOnlySpan<T> source, T[] destination, ReadOnlySpan<int> shape, ReadOnlySpan<int> strides, int offset)
+    {
+        if (source.IsEmpty)
+        {
+            return;
+        }
+
+        var (cShape, cStrides) = Layout.Coalesce(shape, strides.ToArray());
+        var inner = cShape[^1];
+        var innerStride = cStrides[0][^1];
+        var rows = Layout.RowOffsets(cShape, cStrides[0], offset);
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var src = source.Slice(r * inner, inner);
+            if (innerStride == 1)
+            {
+                src.CopyTo(destination.AsSpan(rows[r], inner));
+            }
+            else
+            {
+                for (int i = 0, d = rows[r]; i < inner; i++, d += innerStride)
+                {
+                    destination[d] = src[i];
+                }
+            }
+        }
+    }
+
+    /// <summary>Returns a new contiguous tensor with the elements of <paramref name="t"/> (no graph).</summary>
+    public static Tensor Contiguous(Tensor t)
+    {
+        var result = Tensor.Empty(t.ShapeArray, t.DType);
+        switch (t.DType)
+        {
+            case DType.Float32: Gather(t.Data<float>(), t.Shape, t.Strides, t.Offset, result.ContiguousSpan<float>()); break;
+            case DType.Float64: Gather(t.Data<double>(), t.Shape, t.Strides, t.Offset, result.ContiguousSpan<double>()); break;
+            case DType.Int64: Gather(t.Data<long>(), t.Shape, t.Strides, t.Offset, result.ContiguousSpan<long>()); break;
+            default: Gather(t.Data<bool>(), t.Shape, t.Strides, t.Offset, result.ContiguousSpan<bool>()); break;
+        }
+
+        return result;
+    }
+
+    /// <summary>Returns a contiguous copy of <paramref name="t"/> converted to <paramref name="dtype"/> (no graph).</summary>
+    public static Tensor Convert(Tensor t, DType dtype)
+    {
+        var source = t.IsContiguous ? t : Contiguous(t);
+        if (source.DType == dtype)
+        {
+            return ReferenceEquals(source, t) ? Contiguous(t) : source;
+        }
+
+        var result = Tensor.Empty(t.ShapeArray, dtype);
+        var n = t.NumEl;
+        for (var i = 0; i < n; i++)
+        {
+            result.SetFromDouble(i, source.GetAsDouble(i));
+        }
+
+        return result;
+    }
+}
