@@ -15,6 +15,11 @@ public sealed partial class Tensor
             ThrowHelper.Shape("MatMul", $"both arguments need at least 1 dimension; got {ThrowHelper.Dims(Shape)} and {ThrowHelper.Dims(other.Shape)}.");
         }
 
+        if (Dim == 1 && other.Dim == 1)
+        {
+            return Unsqueeze(0).MatMul(other.Unsqueeze(1)).Reshape();
+        }
+
         if (Dim == 1)
         {
             return Unsqueeze(0).MatMul(other).Squeeze(-2);

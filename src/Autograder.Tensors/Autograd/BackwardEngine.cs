@@ -24,6 +24,11 @@ internal static class BackwardEngine
         while (ready.Count > 0)
         {
             var node = ready.Pop();
+            if (node.IsReleased)
+            {
+                ThrowHelper.Invalid(node.Name, "trying to backward through the graph a second time (or directly access saved tensors after they have already been freed); pass retainGraph: true to the first Backward call.");
+            }
+
             var gradOut = grads[node];
             grads.Remove(node);
             var inputs = node.Inputs.ToArray();

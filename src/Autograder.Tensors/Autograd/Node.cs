@@ -24,6 +24,9 @@ public abstract class Node
     /// <summary>Gets the op's name as PyTorch prints it in <c>grad_fn</c> (e.g. <c>MulBackward</c>).</summary>
     public virtual string Name => GetType().Name;
 
+    /// <summary>Gets whether backward already ran through this node and freed it.</summary>
+    internal bool IsReleased { get; private set; }
+
     /// <summary>Gets the inputs that receive gradients (null where an input needs none).</summary>
     internal ReadOnlySpan<Tensor?> Inputs => _inputs;
 
@@ -47,6 +50,7 @@ public abstract class Node
     /// <summary>Frees the inputs and saved tensors after backward (unless the graph is retained).</summary>
     internal void Release()
     {
+        IsReleased = true;
         _inputs = new Tensor?[_inputs.Length];
         _saved = new SavedTensor[_saved.Length];
     }

@@ -1,0 +1,150 @@
+namespace Autograder.Tensors.Tests.Autograd;
+
+public sealed class BackwardTests
+{
+    [Test]
+    public void Gradients_accumulate_across_backward_calls()
+    {
+        var x = Tensor.FromArray(new[] { 1.0, 2.0 }).RequireGrad();
+        (x * 3.0).Sum().Backward();
+        (x * x).Sum().Backward();
+        Assert.That(x.Grad!.ToArray<double>(), Is.EqualTo(new[] { 3.0 + 2.0, 3.0 + 4.0 }).AsCollection);
+    }
+
+    [Test]
+    public void Backward_with_explicit_upstream_gradient()
+    {
+        var x = Tensor.FromArray(new[] { 1.0, 2.0, 3.0 }).RequireGrad();
+        (x * x).Backward(Tensor.FromArray(new[] { 1.0, 0.5, -1.0 }));
+        Assert.That(x.Grad!.ToArray<double>(), Is.EqualTo(new[] { 2.0, 2.0, -6.0 }).AsCollection);
+    }
+
+    [Test]
+    public void Float32_leaf_receives_float32_gradient_through_a_float64_op()
+    {
+        var x = Tensor.FromArray(new[] { 1f, 2f }).RequireGrad();
+        (x.To(DType.Float64) * 2.0).Sum().Backward();
+        Assert.That(x.Grad!.DType, Is.EqualTo(DType.Float32));
+        Assert.That(x.Grad.ToArray<float>(), Is.EqualTo(new[] { 2f, 2f }).AsCollection);
+    }
+
+    [Test]
+    public void A_graph_a_hundred_thousand_ops_deep_does_not_overflow_the_stack()
+    {
+        var x = Tensor.FromArray(new[] { 1.0 }).RequireGrad();
+        var y = x;
+        for (var i = 0; i < 100_000; i++)
+        {
+            y = y + 1e-6;
+        }
+
+        y.Sum().Backward();
+        Assert.That(x.Grad!.Item(), Is.EqualTo(1.0));
+    }
+
+    [Test]
+    public void Second_backward_without_retain_graph_is_refused_with_advice()
+    {
+        var x = Tensor.FromArray(new[] { 1.0, 2.0 }).RequireGrad();
+        var y = (x * x).Sum();
+        y.Backward();
+        var error = Assert.Throws<InvalidOperationException>(() => y.Backward());
+        Assert.That(error!.Message, Does.Contain("second time").And.Contain("retainGraph"));
+    }
+
+    [Test]
+    public void Retained_graph_can_run_backward_twice()
+    {
+        var x = Tensor.FromArray(new[] { 1.0, 2.0 }).RequireGrad();
+        var y = (x * x).Sum();
+        y.Backward(retainGraph: true);
+        y.Backward();
+        Assert.That(x.Grad!.ToArray<double>(), Is.EqualTo(new[] { 4.0, 8.0 }).AsCollection);
+    }
+
+    [Test]
+    public void In_place_change_of_a_saved_tensor_is_detected_and_named()
+    {
+        var x = Tensor.FromArray(new[] { 1.0, 2.0 }).RequireGrad();
+        var y = x * 2.0;
+        var z = y.Exp();
+        using (Tensor.NoGrad())
+        {
+            z.Add_(Tensor.OnesLike(z));
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => z.Sum().Backward());
+        Assert.That(error!.Message, Does.StartWith("ExpBackward").And.Contain("modified by an in-place operation"));
+    }
+
+    [Test]
+    public void In_place_update_of_a_leaf_that_requires_grad_outside_no_grad_is_refused()
+    {
+        var w = Tensor.Ones(3).RequireGrad();
+        var error = Assert.Throws<InvalidOperationException>(() => w.Sub_(Tensor.Ones(3)));
+        Assert.That(error!.Message, Does.Contain("NoGrad"));
+        using (Tensor.NoGrad())
+        {
+            w.Sub_(Tensor.Ones(3));
+        }
+
+        Assert.That(w.Sum().Item(), Is.Zero);
+    }
+
+    [Test]
+    public void No_grad_scope_records_nothing_and_nests()
+    {
+        var x = Tensor.Ones(2).RequireGrad();
+        using (Tensor.NoGrad())
+        {
+            using (Tensor.NoGrad())
+            {
+                Assert.That((x * 2.0).RequiresGrad, Is.False);
+            }
+
+            Assert.That((x * 2.0).RequiresGrad, Is.False);
+        }
+
+        Assert.That((x * 2.0).GradFn!.Name, Is.EqualTo("MulBackward"));
+    }
+
+    [Test]
+    public void Detach_cuts_the_graph_but_shares_the_data()
+    {
+        var x = Tensor.Ones(2).RequireGrad();
+        var d = (x * 2.0).Detach();
+        Assert.That(d.RequiresGrad, Is.False);
+        Assert.That(d.IsLeaf, Is.True);
+    }
+
+    [Test]
+    public void Backward_of_a_non_scalar_without_gradient_explains()
+    {
+        var x = Tensor.Ones(2).RequireGrad();
+        var error = Assert.Throws<InvalidOperationException>(() => (x * 2.0).Backward());
+        Assert.That(error!.Message, Does.Contain("one-element outputs").And.Contain("(2,)"));
+    }
+
+    [Test]
+    public void Integer_tensors_cannot_require_grad()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Tensor.Arange(3).RequireGrad());
+        Assert.That(error!.Message, Does.Contain("floating-point"));
+    }
+
+    [Test]
+    public void Max_over_dim_sends_the_gradient_to_the_first_maximum()
+    {
+        var x = Tensor.FromArray(new[] { 1.0, 5.0, 5.0, 2.0 }, 2, 2).RequireGrad();
+        x.Max(1).Values.Sum().Backward();
+        Assert.That(x.Grad!.ToArray<double>(), Is.EqualTo(new[] { 0.0, 1.0, 1.0, 0.0 }).AsCollection);
+    }
+
+    [Test]
+    public void Relu_gradient_is_zero_at_zero_like_pytorch()
+    {
+        var x = Tensor.FromArray(new[] { -1.0, 0.0, 2.0 }).RequireGrad();
+        x.Relu().Sum().Backward();
+        Assert.That(x.Grad!.ToArray<double>(), Is.EqualTo(new[] { 0.0, 0.0, 1.0 }).AsCollection);
+    }
+}
