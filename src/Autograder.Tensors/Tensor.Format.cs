@@ -76,7 +76,8 @@ public sealed partial class Tensor
     {
         if (DType == DType.Bool)
         {
-            return v => v != 0 ? "True" : "False";
+            var width = values.Any(v => v == 0) ? 5 : 4;
+            return v => (v != 0 ? "True" : "False").PadLeft(width);
         }
 
         if (DType == DType.Int64)
@@ -92,7 +93,7 @@ public sealed partial class Tensor
         var allIntegers = finite.All(v => v == Math.Floor(v)) && max < 1e8;
         string Raw(double v) => double.IsNaN(v) ? "nan" : double.IsPositiveInfinity(v) ? "inf" : double.IsNegativeInfinity(v) ? "-inf"
             : scientific ? v.ToString("0.0000e+00", CultureInfo.InvariantCulture)
-            : allIntegers ? v.ToString("0.", CultureInfo.InvariantCulture)
+            : allIntegers ? v.ToString("0", CultureInfo.InvariantCulture) + "."
             : v.ToString("0.0000", CultureInfo.InvariantCulture);
         var cellWidth = values.Length == 0 ? 1 : values.Max(v => Raw(v).Length);
         return v => Raw(v).PadLeft(cellWidth);
