@@ -1,0 +1,101 @@
+using Autograder.Kernels.Convolution;
+
+namespace Autograder.Kernels.Tests.Convolution;
+
+public sealed class Im2ColTests(bool simd) : SimdFixture(simd)
+{
+    private static IEnumerable<ConvGeometry> Geometries()
+    {
+        yield return new ConvGeometry(3, 6, 5, 3, 3);
+        yield return new ConvGeometry(2, 7, 8, 3, 2, 2, 1, 1, 2);
+        yield return new ConvGeometry(1, 5, 5, 5, 5, 1, 1, 2, 2);
+        yield return new ConvGeometry(2, 9, 9, 2, 3, 3, 2, 0, 1);
+    }
+
+    [TestCaseSource(nameof(Geometries))]
+    public void Unfold_then_gemm_equals_a_direct_convolution(ConvGeometry g)
+    {
+        const int Filters = 4;
+        var x = Naive.Random(g.Channels * g.Height * g.Width, 1);
+        var w = Naive.Random(Filters * g.ColumnRows, 2);
+        var cols = new double[g.ColumnRows * g.OutPositions];
+        Im2Col.Unfold<double>(x, g, cols, g.OutPositions, 0);
+        var y = new double[Filters * g.OutPositions];
+        Kernels.Gemm.Gemm.Multiply(false, false, Filters, g.OutPositions, g.ColumnRows, 1.0, w, g.ColumnRows, cols, g.OutPositions, 0.0, y, g.OutPositions);
+        Naive.AssertClose(DirectConvolution(x, w, Filters, g), y, 1e-12);
+    }
+
+    [TestCaseSource(nameof(Geometries))]
+    public void Fold_is_the_adjoint_of_unfold(ConvGeometry g)
+    {
+        // ⟨unfold(x), c⟩ = ⟨x, fold(c)⟩ for all x and c characterises fold as col2im.
+        var x = Naive.Random(g.Channels * g.Height * g.Width, 3);
+        var c = Naive.Random(g.ColumnRows * g.OutPositions, 4);
+        var unfolded = new double[c.Length];
+        Im2Col.Unfold<double>(x, g, unfolded, g.OutPositions, 0);
+        var folded = new double[x.Length];
+        Im2Col.Fold<double>(c, g.OutPositions, 0, g, folded);
+        var left = unfolded.Zip(c, (a, b) => a * b).Sum();
+        var right = x.Zip(folded, (a, b) => a * b).Sum();
+        Assert.That(left, Is.EqualTo(right).Within(1e-10));
+    }
+
+    [Test]
+    public void Batch_unfold_places_images_side_by_side()
+    {
+        var g = new ConvGeometry(2, 4, 4, 3, 3, 1, 1, 1, 1);
+        const int N = 3;
+        var images = Naive.Random(N * 2 * 16, 5);
+        var batch = new double[g.ColumnRows * N * g.OutPositions];
+        Im2Col.UnfoldBatch<double>(images, N, g, batch);
+        for (var i = 0; i < N; i++)
+        {
+            var single = new double[g.ColumnRows * g.OutPositions];
+            Im2Col.Unfold<double>(images.AsSpan(i * 32, 32), g, single, g.OutPositions, 0);
+            for (var r = 0; r < g.ColumnRows; r++)
+            {
+                Assert.That(batch.AsSpan((r * N * g.OutPositions) + (i * g.OutPositions), g.OutPositions).ToArray(), Is.EqualTo(single.AsSpan(r * g.OutPositions, g.OutPositions).ToArray()));
+            }
+        }
+    }
+
+    [Test]
+    public void Kernel_larger_than_padded_input_is_rejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Im2Col.Unfold<double>(new double[9], new ConvGeometry(1, 3, 3, 4, 4), new double[100], 1, 0));
+        Assert.That(error!.Message, Does.Contain("kernel (4, 4) is larger than the padded input (3, 3)"));
+    }
+
+    private static double[] DirectConvolution(double[] x, double[] w, int filters, ConvGeometry g)
+    {
+        var y = new double[filters * g.OutPositions];
+        for (var f = 0; f < filters; f++)
+        {
+            for (var oh = 0; oh < g.OutHeight; oh++)
+            {
+                for (var ow = 0; ow < g.OutWidth; ow++)
+                {
+                    var sum = 0.0;
+                    for (var c = 0; c < g.Channels; c++)
+                    {
+                        for (var i = 0; i < g.KernelHeight; i++)
+                        {
+                            for (var j = 0; j < g.KernelWidth; j++)
+                            {
+                                int ih = (oh * g.StrideHeight) - g.PadHeight + i, iw = (ow * g.StrideWidth) - g.PadWidth + j;
+                                if (ih >= 0 && ih < g.Height && iw >= 0 && iw < g.Width)
+                                {
+                                    sum += x[(((c * g.Height) + ih) * g.Width) + iw] * w[(((((f * g.Channels) + c) * g.KernelHeight) + i) * g.KernelWidth) + j];
+                                }
+                            }
+                        }
+                    }
+
+                    y[(f * g.OutPositions) + (oh * g.OutWidth) + ow] = sum;
+                }
+            }
+        }
+
+        return y;
+    }
+}

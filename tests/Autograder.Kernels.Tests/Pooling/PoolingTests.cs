@@ -1,0 +1,60 @@
+using Autograder.Kernels.Pooling;
+
+namespace Autograder.Kernels.Tests.Pooling;
+
+public sealed class PoolingTests(bool simd) : SimdFixture(simd)
+{
+    [Test]
+    public void Max_pool_picks_window_maxima_and_routes_gradients_to_them()
+    {
+        double[] x = [1, 9, 2, 3, 4, 5, 6, 7, 8, 0, 1, 2, 3, 4, 5, 6];
+        var w = new PoolWindow(4, 4, 2, 2, 2, 2);
+        var output = new double[4];
+        var indices = new long[4];
+        MaxPool2d.Forward<double>(x, 1, w, output, indices);
+        Assert.That(output, Is.EqualTo(new double[] { 9, 7, 8, 6 }).AsCollection);
+        Assert.That(indices, Is.EqualTo(new long[] { 1, 7, 8, 15 }).AsCollection);
+        var grad = new double[16];
+        MaxPool2d.Backward<double>([1, 2, 3, 4], indices, 1, w, grad);
+        Assert.That(grad.Sum(), Is.EqualTo(10));
+        Assert.That(grad[1] + grad[7] + grad[8] + grad[15], Is.EqualTo(10));
+    }
+
+    [Test]
+    public void Avg_pool_divisors_follow_pytorch()
+    {
+        // 3×3 ones, kernel 2, stride 2, padding 1: corner windows hold 1 real value of 4 padded cells.
+        var ones = Enumerable.Repeat(1.0, 9).ToArray();
+        var w = new PoolWindow(3, 3, 2, 2, 2, 2, 1, 1);
+        var included = new double[4];
+        var excluded = new double[4];
+        AvgPool2d.Forward<double>(ones, 1, w, countIncludePad: true, included);
+        AvgPool2d.Forward<double>(ones, 1, w, countIncludePad: false, excluded);
+        Assert.That(included, Is.EqualTo(new[] { 0.25, 0.5, 0.5, 1.0 }).AsCollection);
+        Assert.That(excluded, Is.EqualTo(new[] { 1.0, 1.0, 1.0, 1.0 }).AsCollection);
+    }
+
+    [Test]
+    public void Ceil_mode_keeps_a_last_partial_window_only_if_it_starts_inside()
+    {
+        Assert.That(new PoolWindow(5, 5, 2, 2, 2, 2, CeilMode: true).OutHeight, Is.EqualTo(3));
+        Assert.That(new PoolWindow(5, 5, 2, 2, 2, 2).OutHeight, Is.EqualTo(2));
+        Assert.That(new PoolWindow(4, 4, 2, 2, 2, 2, 1, 1, CeilMode: true).OutHeight, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void Adaptive_windows_overlap_when_sizes_do_not_divide()
+    {
+        double[] x = [1, 2, 3, 4, 5];
+        var output = new double[3];
+        AdaptiveAvgPool2d.Forward<double>(x, 1, 1, 5, 1, 3, output);
+        Assert.That(output, Is.EqualTo(new[] { 1.5, 3.0, 4.5 }).AsCollection);
+    }
+
+    [Test]
+    public void Padding_over_half_the_kernel_is_rejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() => MaxPool2d.Forward<double>(new double[16], 1, new PoolWindow(4, 4, 2, 2, 1, 1, 2, 2), new double[100], new long[100]));
+        Assert.That(error!.Message, Does.Contain("padding must be between 0 and half the kernel"));
+    }
+}
