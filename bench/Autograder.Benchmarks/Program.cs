@@ -10,7 +10,8 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
         var result = options.Case switch
         {
             "gemm" => GemmQuick.Run(options),
-            _ => throw new ArgumentException($"Unknown quick case '{options.Case}'. Cases: gemm."),
+            "conv2d" => Conv2dQuick.Run(options),
+            _ => throw new ArgumentException($"Unknown quick case '{options.Case}'. Cases: gemm, conv2d."),
         };
         Console.WriteLine(result);
         return 0;

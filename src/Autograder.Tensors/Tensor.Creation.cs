@@ -44,6 +44,10 @@ public sealed partial class Tensor
         return new Tensor(TensorStorage.Allocate(dtype, Layout.NumEl(shape, "Empty")), (int[])shape.Clone());
     }
 
+    /// <summary>Creates a tensor whose elements the caller will overwrite (contents are arbitrary).</summary>
+    internal static Tensor Uninitialized(int[] shape, DType dtype) =>
+        new(TensorStorage.Allocate(dtype, Layout.NumEl(shape, "Empty"), zeroed: false), (int[])shape.Clone());
+
     /// <summary>Creates a float32 tensor of zeros.</summary>
     public static Tensor Zeros(params int[] shape) => Empty(shape);
 

@@ -135,7 +135,7 @@ public static class Im2Col
             var length = columns.Length;
             ParallelWork.For(count, i => Unfold(
                 new ReadOnlySpan<T>((T*)imagesAddress + ((nint)i * imageSize), imageSize), g,
-                new Span<T>((T*)columnsAddress, length), stride, i * g.OutPositions));
+                new Span<T>((T*)columnsAddress, length), stride, i * g.OutPositions), totalWork: length);
         }
     }
 
@@ -157,7 +157,7 @@ public static class Im2Col
             var length = columns.Length;
             ParallelWork.For(count, i => Fold(
                 new ReadOnlySpan<T>((T*)columnsAddress, length), stride, i * g.OutPositions, g,
-                new Span<T>((T*)imagesAddress + ((nint)i * imageSize), imageSize)));
+                new Span<T>((T*)imagesAddress + ((nint)i * imageSize), imageSize)), totalWork: length);
         }
     }
 

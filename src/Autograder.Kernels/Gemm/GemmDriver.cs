@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Autograder.Kernels.Gemm;
@@ -81,16 +82,17 @@ internal sealed unsafe class GemmDriver<T, TKernel>
         var bAddress = (nint)b;
         ParallelWork.For(packTasks, t => GemmPacking.PackB(
             _transB, (T*)bAddress, ldb, _pc, _kc, _jc, _nc, TKernel.NR,
-            t * PanelsPerPackTask, Math.Min(panels, (t + 1) * PanelsPerPackTask), _packedB));
+            t * PanelsPerPackTask, Math.Min(panels, (t + 1) * PanelsPerPackTask), _packedB), totalWork: (long)nc * kc);
 
         // Enough tasks to keep every thread busy: split columns when there are few row blocks.
         var rowBlocks = (_m + GemmBlocking.MC - 1) / GemmBlocking.MC;
         var chunks = Math.Clamp(((2 * KernelSettings.MaxThreads) + rowBlocks - 1) / rowBlocks, 1, panels);
         _panelsPerChunk = (panels + chunks - 1) / chunks;
         _chunks = (panels + _panelsPerChunk - 1) / _panelsPerChunk;
-        ParallelWork.For(rowBlocks * _chunks, RunTask);
+        ParallelWork.For(rowBlocks * _chunks, RunTask, totalWork: (long)_m * nc * kc);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunTask(int task)
     {
         int mr = TKernel.MR, nr = TKernel.NR;

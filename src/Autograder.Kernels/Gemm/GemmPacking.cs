@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Autograder.Kernels.Gemm;
 
 /// <summary>Copies blocks of op(A) and op(B) into the contiguous micro-panel layouts the micro-kernels read.</summary>
@@ -5,6 +7,7 @@ namespace Autograder.Kernels.Gemm;
 internal static unsafe class GemmPacking
 {
     /// <summary>Packs op(A)[i0..i0+mc, p0..p0+kc] into panels of <paramref name="mr"/> rows: dest[panel][p][r].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA<T>(bool transA, T* a, int lda, int i0, int mc, int p0, int kc, int mr, T* dest)
         where T : unmanaged
     {
@@ -45,6 +48,7 @@ internal static unsafe class GemmPacking
     }
 
     /// <summary>Packs op(B)[p0..p0+kc, j0..j0+nc] panels [firstPanel, endPanel) of <paramref name="nr"/> columns: dest[panel][p][c].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackB<T>(bool transB, T* b, int ldb, int p0, int kc, int j0, int nc, int nr, int firstPanel, int endPanel, T* dest)
         where T : unmanaged
     {

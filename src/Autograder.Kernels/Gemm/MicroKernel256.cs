@@ -14,6 +14,7 @@ internal readonly unsafe struct MicroKernel256<T> : IMicroKernel<T>
     public static int NR => 2 * Vector256<T>.Count;
 
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, T* a, T* b, T* c, nint ldc, T alpha)
     {
         var w = Vector256<T>.Count;

@@ -31,7 +31,7 @@ public static class MaxPool2d
                 ParallelWork.For(planes, p => ForwardPlane(
                     new ReadOnlySpan<T>((T*)inAddress + ((nint)p * inSize), inSize), w,
                     new Span<T>((T*)outAddress + ((nint)p * outSize), outSize),
-                    new Span<long>((long*)indexAddress + ((nint)p * outSize), outSize)), minItemsPerThread: 8);
+                    new Span<long>((long*)indexAddress + ((nint)p * outSize), outSize)), totalWork: (long)planes * outSize * w.KernelHeight * w.KernelWidth);
             }
         }
     }

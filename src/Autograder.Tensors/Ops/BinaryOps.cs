@@ -20,7 +20,7 @@ internal static class BinaryOps
         a = a.DType == dtype ? a : StridedCopy.Convert(a, dtype);
         b = b.DType == dtype ? b : StridedCopy.Convert(b, dtype);
         var shape = Layout.Broadcast(opName, a.Shape, b.Shape);
-        var result = Tensor.Empty(shape, dtype);
+        var result = Tensor.Uninitialized(shape, dtype);
         switch (dtype)
         {
             case DType.Float32: Dispatch<float>(op, a, b, result); break;

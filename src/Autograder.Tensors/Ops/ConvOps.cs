@@ -49,8 +49,8 @@ internal static class ConvOps
         var f = weight.Shape[0];
         var x = StridedCopy.Contiguous(input);
         var w = weight.IsContiguous ? weight : StridedCopy.Contiguous(weight);
-        var columns = Tensor.Empty([g.ColumnRows, n * g.OutPositions], input.DType);
-        var product = Tensor.Empty([f, n, g.OutHeight, g.OutWidth], input.DType);
+        var columns = Tensor.Uninitialized([g.ColumnRows, n * g.OutPositions], input.DType);
+        var product = Tensor.Uninitialized([f, n, g.OutHeight, g.OutWidth], input.DType);
         if (input.DType == DType.Float32)
         {
             Forward<float>(x, w, columns, product, n, f, g);
@@ -111,8 +111,8 @@ internal static class ConvOps
 
         if (gradInput is not null)
         {
-            var dcols = new T[g.ColumnRows * positions];
-            Gemm.Multiply(true, false, g.ColumnRows, positions, f, T.One, w.ContiguousSpan<T>(), g.ColumnRows, gp, positions, T.Zero, dcols.AsSpan(), positions);
+            var dcols = Tensor.Uninitialized([g.ColumnRows, positions], gPrime.DType).ContiguousSpan<T>();
+            Gemm.Multiply(true, false, g.ColumnRows, positions, f, T.One, w.ContiguousSpan<T>(), g.ColumnRows, gp, positions, T.Zero, dcols, positions);
             Im2Col.FoldBatch<T>(dcols, n, g, gradInput.ContiguousSpan<T>());
         }
     }

@@ -26,7 +26,7 @@ internal static class MatMulOps
         var batches = Layout.NumEl(batch);
         var aView = Batched(a, batch, m, k);
         var bView = Batched(b, batch, k, n);
-        var result = Tensor.Empty([.. batch, m, n], a.DType);
+        var result = Tensor.Uninitialized([.. batch, m, n], a.DType);
         if (a.DType == DType.Float32)
         {
             Run<float>(aView, bView, result, batches, m, n, k);

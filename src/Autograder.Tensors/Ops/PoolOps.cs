@@ -35,8 +35,8 @@ internal static class PoolOps
         var x = StridedCopy.Contiguous(input);
         int planes = input.Shape[0] * input.Shape[1];
         int[] shape = [input.Shape[0], input.Shape[1], w.OutHeight, w.OutWidth];
-        var output = Tensor.Empty(shape, input.DType);
-        var indices = Tensor.Empty(shape, DType.Int64);
+        var output = Tensor.Uninitialized(shape, input.DType);
+        var indices = Tensor.Uninitialized(shape, DType.Int64);
         if (input.DType == DType.Float32)
         {
             MaxPool2d.Forward<float>(x.ContiguousSpan<float>(), planes, w, output.ContiguousSpan<float>(), indices.ContiguousSpan<long>());

@@ -66,7 +66,7 @@ internal static class StridedCopy
     /// <summary>Returns a new contiguous tensor with the elements of <paramref name="t"/> (no graph).</summary>
     public static Tensor Contiguous(Tensor t)
     {
-        var result = Tensor.Empty(t.ShapeArray, t.DType);
+        var result = Tensor.Uninitialized(t.ShapeArray, t.DType);
         switch (t.DType)
         {
             case DType.Float32: Gather(t.Data<float>(), t.Shape, t.Strides, t.Offset, result.ContiguousSpan<float>()); break;

@@ -16,7 +16,7 @@ internal static class UnaryOps
         }
 
         x = x.IsContiguous ? x : StridedCopy.Contiguous(x);
-        var result = Tensor.Empty(x.ShapeArray, x.DType);
+        var result = Tensor.Uninitialized(x.ShapeArray, x.DType);
         switch (x.DType)
         {
             case DType.Float32: Dispatch(op, x.ContiguousSpan<float>(), result.ContiguousSpan<float>()); break;

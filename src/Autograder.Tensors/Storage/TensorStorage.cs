@@ -16,13 +16,13 @@ public abstract class TensorStorage
     /// <summary>Records one in-place write.</summary>
     public void BumpVersion() => Version++;
 
-    /// <summary>Creates zero-filled storage of a given type.</summary>
-    public static TensorStorage Allocate(DType dtype, int length) => dtype switch
+    /// <summary>Creates storage of a given type: zero-filled, or with arbitrary contents for callers that overwrite every element.</summary>
+    public static TensorStorage Allocate(DType dtype, int length, bool zeroed = true) => dtype switch
     {
-        DType.Float32 => new TensorStorage<float>(new float[length]),
-        DType.Float64 => new TensorStorage<double>(new double[length]),
-        DType.Int64 => new TensorStorage<long>(new long[length]),
-        _ => new TensorStorage<bool>(new bool[length]),
+        DType.Float32 => TensorStorage<float>.Rent(length, zeroed),
+        DType.Float64 => TensorStorage<double>.Rent(length, zeroed),
+        DType.Int64 => TensorStorage<long>.Rent(length, zeroed),
+        _ => TensorStorage<bool>.Rent(length, zeroed),
     };
 }
 
@@ -31,12 +31,25 @@ public abstract class TensorStorage
 /// <param name="data">The buffer, used as is (not copied).</param>
 public sealed class TensorStorage<T>(T[] data) : TensorStorage
 {
+    /// <summary>Keeps a pooled buffer leased for as long as this storage lives.</summary>
+    private StoragePool.Lease? _lease;
+
     /// <summary>Gets the buffer.</summary>
     public T[] Data { get; } = data;
 
     /// <inheritdoc/>
     public override int Length => Data.Length;
 
+    /// <summary>Gets whether the buffer came from the pool and goes back to it when this storage is collected.</summary>
+    internal bool IsPooled => _lease is not null;
+
     /// <inheritdoc/>
     public override DType DType { get; } = DTypes.Of<T>();
+
+    /// <summary>Creates storage over a buffer from the pool (large) or the heap (small).</summary>
+    internal static TensorStorage<T> Rent(int length, bool zeroed)
+    {
+        var (array, lease) = StoragePool.Rent<T>(length, zeroed);
+        return new TensorStorage<T>(array) { _lease = lease };
+    }
 }
