@@ -24,11 +24,14 @@ public static class KernelSettings
             : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxThreads must be at least 1.");
     }
 
-    /// <summary>Gets whether 512-bit vectors are both enabled and accelerated on this machine.</summary>
-    public static bool UseVector512 => SimdEnabled && Vector512.IsHardwareAccelerated;
+    /// <summary>Gets or sets the widest vectors the hand-written kernels may use: 512 (default), 256 (forces the AVX2 paths, for testing them on AVX-512 machines) or 128.</summary>
+    public static int MaxVectorBits { get; set; } = 512;
 
-    /// <summary>Gets whether 256-bit vectors are both enabled and accelerated on this machine.</summary>
-    public static bool UseVector256 => SimdEnabled && Vector256.IsHardwareAccelerated;
+    /// <summary>Gets whether 512-bit vectors are enabled, allowed and accelerated on this machine.</summary>
+    public static bool UseVector512 => SimdEnabled && MaxVectorBits >= 512 && Vector512.IsHardwareAccelerated;
+
+    /// <summary>Gets whether 256-bit vectors are enabled, allowed and accelerated on this machine.</summary>
+    public static bool UseVector256 => SimdEnabled && MaxVectorBits >= 256 && Vector256.IsHardwareAccelerated;
 
     /// <summary>Runs <paramref name="action"/> with the given settings, restoring the previous ones after.</summary>
     /// <param name="simdEnabled">Whether SIMD is on while the action runs.</param>

@@ -2,7 +2,7 @@ using Autograder.Kernels.Operators;
 
 namespace Autograder.Kernels.Tests;
 
-public sealed class ElementwiseTests(bool simd) : SimdFixture(simd)
+public sealed class ElementwiseTests(bool simd, int vectorBits) : SimdFixture(simd, vectorBits)
 {
     private static readonly double[] X = Naive.Random(1003, 1, -3, 3);
     private static readonly double[] Y = Naive.Random(1003, 2, 0.5, 2);

@@ -1,6 +1,6 @@
 namespace Autograder.Kernels.Tests;
 
-public sealed class ReductionTests(bool simd) : SimdFixture(simd)
+public sealed class ReductionTests(bool simd, int vectorBits) : SimdFixture(simd, vectorBits)
 {
     [TestCase(1, 1000, 1)]
     [TestCase(3, 7, 5)]

@@ -2,7 +2,7 @@ using Autograder.Kernels.Convolution;
 
 namespace Autograder.Kernels.Tests.Convolution;
 
-public sealed class Im2ColTests(bool simd) : SimdFixture(simd)
+public sealed class Im2ColTests(bool simd, int vectorBits) : SimdFixture(simd, vectorBits)
 {
     private static IEnumerable<ConvGeometry> Geometries()
     {

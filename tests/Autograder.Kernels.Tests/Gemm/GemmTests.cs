@@ -1,6 +1,6 @@
 namespace Autograder.Kernels.Tests.Gemm;
 
-public sealed class GemmTests(bool simd) : SimdFixture(simd)
+public sealed class GemmTests(bool simd, int vectorBits) : SimdFixture(simd, vectorBits)
 {
     // Shapes cover: the small direct path, exact tiles, ragged edges in every dimension, k beyond one KC block,
     // n beyond one NC block, and degenerate sizes.

@@ -2,7 +2,7 @@ using Autograder.Kernels.Pooling;
 
 namespace Autograder.Kernels.Tests.Pooling;
 
-public sealed class PoolingTests(bool simd) : SimdFixture(simd)
+public sealed class PoolingTests(bool simd, int vectorBits) : SimdFixture(simd, vectorBits)
 {
     [Test]
     public void Max_pool_picks_window_maxima_and_routes_gradients_to_them()
