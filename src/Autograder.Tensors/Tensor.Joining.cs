@@ -100,6 +100,13 @@ public sealed partial class Tensor
         return parts;
     }
 
+    /// <summary>Removes a dimension, returning the slices along it (PyTorch's <c>unbind</c>).</summary>
+    public Tensor[] Unbind(int dim = 0)
+    {
+        var d = ThrowHelper.Dim("Unbind", dim, Dim);
+        return [.. Enumerable.Range(0, _shape[d]).Select(i => Select(d, i))];
+    }
+
     /// <summary>Splits into <paramref name="chunks"/> nearly equal views (PyTorch's rule: each of size ⌈n / chunks⌉, the last smaller).</summary>
     public Tensor[] Chunk(int chunks, int dim = 0)
     {

@@ -1,0 +1,151 @@
+namespace Autograder.Tensors.NN;
+
+/// <summary>Stateless layer functions and losses, as <c>torch.nn.functional</c> (import with <c>using F = Autograder.Tensors.NN.Functional;</c>).</summary>
+public static class Functional
+{
+    /// <summary>softmax along a dimension.</summary>
+    public static Tensor Softmax(Tensor input, int dim) => NotNull(input).Softmax(dim);
+
+    /// <summary>log-softmax along a dimension.</summary>
+    public static Tensor LogSoftmax(Tensor input, int dim) => NotNull(input).LogSoftmax(dim);
+
+    /// <summary>max(x, 0).</summary>
+    public static Tensor Relu(Tensor input) => NotNull(input).Relu();
+
+    /// <summary>Zeroes elements with probability p and scales the rest by 1/(1−p) when training; the identity otherwise.</summary>
+    public static Tensor Dropout(Tensor input, double p, bool training, Generator generator)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        if (!training || p == 0)
+        {
+            return NotNull(input);
+        }
+
+        if (p >= 1)
+        {
+            return input * 0.0;
+        }
+
+        Tensor mask;
+        using (Tensor.NoGrad())
+        {
+            mask = Tensor.Rand(generator, input.ShapeArray, input.DType).Ge(p).To(input.DType) * (1 / (1 - p));
+        }
+
+        return input * mask;
+    }
+
+    /// <summary>Negative log-likelihood of class-index targets given log-probabilities (N, C) or (N, C, d…).</summary>
+    /// <param name="input">Log-probabilities, classes along dimension 1.</param>
+    /// <param name="target">int64 class indices, (N) or (N, d…).</param>
+    /// <param name="ignoreIndex">Targets equal to this contribute nothing (and are not counted in the mean).</param>
+    /// <param name="reduction">Mean over counted targets, sum, or none.</param>
+    public static Tensor NllLoss(Tensor input, Tensor target, long ignoreIndex = -100, Reduction reduction = Reduction.Mean)
+    {
+        var (flat, classes) = ClassesLast("NllLoss", input, target);
+        var t = target.Reshape(-1);
+        var valid = t.Ne(ignoreIndex);
+        CheckTargets("NllLoss", t, valid, classes);
+        var safe = Tensor.Where(valid, t, Tensor.Scalar(0, DType.Int64));
+        var picked = flat.Gather(1, safe.Unsqueeze(1)).Squeeze(1);
+        var losses = -(picked * valid);
+        return reduction switch
+        {
+            Reduction.None => losses.Reshape(target.ShapeArray),
+            Reduction.Sum => losses.Sum(),
+            _ => losses.Sum() / valid.Sum().To(input.DType),
+        };
+    }
+
+    /// <summary>Cross-entropy of class-index targets given unnormalised scores: NLL of log-softmax over dimension 1.</summary>
+    public static Tensor CrossEntropy(Tensor input, Tensor target, long ignoreIndex = -100, Reduction reduction = Reduction.Mean) =>
+        NllLoss(NotNull(input).LogSoftmax(1), target, ignoreIndex, reduction);
+
+    /// <summary>Binary cross-entropy of probabilities in [0, 1] against targets in [0, 1] (logs clamped at −100, as in PyTorch).</summary>
+    public static Tensor BinaryCrossEntropy(Tensor input, Tensor target, Reduction reduction = Reduction.Mean)
+    {
+        CheckSameShape("BinaryCrossEntropy", input, target);
+        var losses = -((target * input.Log().Clamp(min: -100)) + ((1.0 - target) * (1.0 - input).Log().Clamp(min: -100)));
+        return Reduce(losses, reduction);
+    }
+
+    /// <summary>Binary cross-entropy on logits, computed stably: max(x, 0) − x·y + log(1 + e^−|x|).</summary>
+    public static Tensor BinaryCrossEntropyWithLogits(Tensor input, Tensor target, Reduction reduction = Reduction.Mean)
+    {
+        CheckSameShape("BinaryCrossEntropyWithLogits", input, target);
+        var losses = input.Relu() - (input * target) + ((-input.Abs()).Exp() + 1.0).Log();
+        return Reduce(losses, reduction);
+    }
+
+    /// <summary>Mean squared error.</summary>
+    public static Tensor MseLoss(Tensor input, Tensor target, Reduction reduction = Reduction.Mean)
+    {
+        CheckSameShape("MseLoss", input, target);
+        return Reduce((input - target).Square(), reduction);
+    }
+
+    /// <summary>Cosine similarity along a dimension: Σ x₁x₂ / max(‖x₁‖·‖x₂‖, eps).</summary>
+    public static Tensor CosineSimilarity(Tensor x1, Tensor x2, int dim = 1, double eps = 1e-8)
+    {
+        var dot = (NotNull(x1) * NotNull(x2)).Sum(dim);
+        var norms = x1.Square().Sum(dim).Sqrt() * x2.Square().Sum(dim).Sqrt();
+        return dot / norms.Clamp(min: eps);
+    }
+
+    internal static Tensor NotNull(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input;
+    }
+
+    private static Tensor Reduce(Tensor losses, Reduction reduction) => reduction switch
+    {
+        Reduction.None => losses,
+        Reduction.Sum => losses.Sum(),
+        _ => losses.Mean(),
+    };
+
+    private static void CheckSameShape(string op, Tensor input, Tensor target)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(target);
+        if (!input.Shape.SequenceEqual(target.Shape))
+        {
+            ThrowHelper.Shape(op, $"the target's shape {ThrowHelper.Dims(target.Shape)} must equal the input's shape {ThrowHelper.Dims(input.Shape)}.");
+        }
+    }
+
+    /// <summary>Returns the input as (N·d…, C) and the class count, after checking the target's shape.</summary>
+    private static (Tensor Flat, int Classes) ClassesLast(string op, Tensor input, Tensor target)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.DType != DType.Int64)
+        {
+            ThrowHelper.DTypeError(op, $"targets must be int64 class indices; got {target.DType.Name()}. Use target.Long().");
+        }
+
+        var expected = input.Dim >= 2 ? (int[])[input.Shape[0], .. input.Shape[2..].ToArray()] : [];
+        if (input.Dim < 2 || !target.Shape.SequenceEqual(expected))
+        {
+            ThrowHelper.Shape(op, $"expected input (N, C) or (N, C, d…) and target (N) or (N, d…); got input {ThrowHelper.Dims(input.Shape)} and target {ThrowHelper.Dims(target.Shape)}.");
+        }
+
+        var classes = input.Shape[1];
+        var flat = input.Dim == 2 ? input : input.Transpose(1, -1).Reshape(-1, classes);
+        return (flat, classes);
+    }
+
+    private static void CheckTargets(string op, Tensor targets, Tensor valid, int classes)
+    {
+        var values = targets.ToArray<long>();
+        var mask = valid.ToArray<bool>();
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (mask[i] && (values[i] < 0 || values[i] >= classes))
+            {
+                ThrowHelper.Shape(op, $"target {values[i]} at position {i} is out of bounds for {classes} classes.");
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace Autograder.Tensors.NN;
+
+/// <summary>A multi-layer LSTM over a sequence, as <c>torch.nn.LSTM</c>.</summary>
+public sealed class LSTM : RecurrentLayer<LSTMCell, (Tensor H, Tensor C)>
+{
+    /// <summary>Initializes a new instance of the <see cref="LSTM"/> class.</summary>
+    public LSTM(int inputSize, int hiddenSize, int numLayers = 1, bool batchFirst = false, bool bias = true, Generator? generator = null, DType dtype = DType.Float32)
+        : base(numLayers, batchFirst, layer => new LSTMCell(layer == 0 ? inputSize : hiddenSize, hiddenSize, bias, generator, dtype)) => RegisterCells();
+
+    /// <summary>Runs the sequence from (h0, c0) (each num_layers, N, H; zeros by default); returns the outputs and (h_n, c_n).</summary>
+    public (Tensor Output, (Tensor H, Tensor C) State) Forward(Tensor input, (Tensor H, Tensor C)? state = null)
+    {
+        var initial = state is { } s ? s.H.Unbind().Zip(s.C.Unbind()).ToArray() : null;
+        var (output, finals) = Run(input, initial);
+        return (output, (Tensor.Stack([.. finals.Select(f => f.H)]), Tensor.Stack([.. finals.Select(f => f.C)])));
+    }
+
+    /// <summary>Wraps this layer as a tensor-to-tensor module that returns the output sequence.</summary>
+    public ModuleAdapter AsModule() => new(this, x => Forward(x).Output);
+
+    /// <inheritdoc/>
+    protected override (Tensor H, Tensor C) Step(LSTMCell cell, Tensor projectedInput, (Tensor H, Tensor C) state) => cell.Step(projectedInput, state);
+
+    /// <inheritdoc/>
+    protected override Tensor Hidden((Tensor H, Tensor C) state) => state.H;
+
+    /// <inheritdoc/>
+    protected override (Tensor H, Tensor C) ZeroState(int batch, int hiddenSize, DType dtype)
+    {
+        var zeros = Tensor.Zeros([batch, hiddenSize], dtype);
+        return (zeros, zeros);
+    }
+}

@@ -1,0 +1,25 @@
+namespace Autograder.Tensors.NN;
+
+/// <summary>A multi-layer Elman RNN over a sequence, as <c>torch.nn.RNN</c>.</summary>
+public sealed class RNN : RecurrentLayer<RNNCell, Tensor>
+{
+    /// <summary>Initializes a new instance of the <see cref="RNN"/> class.</summary>
+    public RNN(int inputSize, int hiddenSize, int numLayers = 1, bool batchFirst = false, bool bias = true, bool relu = false, Generator? generator = null, DType dtype = DType.Float32)
+        : base(numLayers, batchFirst, layer => new RNNCell(layer == 0 ? inputSize : hiddenSize, hiddenSize, bias, relu, generator, dtype)) => RegisterCells();
+
+    /// <summary>Runs the sequence from h0 (num_layers, N, H; zeros by default); returns the outputs and h_n (num_layers, N, H).</summary>
+    public (Tensor Output, Tensor H) Forward(Tensor input, Tensor? h0 = null)
+    {
+        var (output, finals) = Run(input, h0?.Unbind());
+        return (output, Tensor.Stack(finals));
+    }
+
+    /// <inheritdoc/>
+    protected override Tensor Step(RNNCell cell, Tensor projectedInput, Tensor state) => cell.Step(projectedInput, state);
+
+    /// <inheritdoc/>
+    protected override Tensor Hidden(Tensor state) => state;
+
+    /// <inheritdoc/>
+    protected override Tensor ZeroState(int batch, int hiddenSize, DType dtype) => Tensor.Zeros([batch, hiddenSize], dtype);
+}
