@@ -39,7 +39,28 @@ public sealed partial class Tensor
 
     /// <summary>this += alpha · other.</summary>
     /// <returns>This tensor.</returns>
-    public Tensor Add_(Tensor other, double alpha) => UpdateInPlace("Add_", BinaryOp.Add, WithoutGraph(() => other * alpha));
+    public Tensor Add_(Tensor other, double alpha)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (IsContiguous && other.IsContiguous && other.DType == DType && other.Shape.SequenceEqual(Shape) && DType.IsFloatingPoint())
+        {
+            // The optimizers' hot path: a fused multiply-add straight into this tensor's storage.
+            CheckInPlace("Add_");
+            if (DType == DType.Float32)
+            {
+                Kernels.Elementwise.MultiplyAdd(other.ContiguousSpan<float>(), (float)alpha, ContiguousSpan<float>(), ContiguousSpan<float>());
+            }
+            else
+            {
+                Kernels.Elementwise.MultiplyAdd(other.ContiguousSpan<double>(), alpha, ContiguousSpan<double>(), ContiguousSpan<double>());
+            }
+
+            Storage.BumpVersion();
+            return this;
+        }
+
+        return UpdateInPlace("Add_", BinaryOp.Add, WithoutGraph(() => other * alpha));
+    }
 
     /// <summary>this −= other.</summary>
     /// <returns>This tensor.</returns>
@@ -67,6 +88,15 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(other);
         CheckInPlace(op);
+        if (IsContiguous && DTypes.Promote(DType, other.DType) == DType && DType.IsFloatingPoint()
+            && Iteration.Layout.Broadcast(op, Shape, other.Shape).AsSpan().SequenceEqual(Shape))
+        {
+            // Elementwise kernels read and write index by index, so the destination may alias the left operand.
+            BinaryOps.Into(kind, this, other, this);
+            Storage.BumpVersion();
+            return this;
+        }
+
         var result = BinaryOps.Compute(kind, this, other, op);
         if (!result.Shape.SequenceEqual(Shape))
         {

@@ -71,29 +71,29 @@ public static class MaxPool2d
     private static void ForwardPlane<T>(ReadOnlySpan<T> plane, in PoolWindow w, Span<T> output, Span<long> indices)
         where T : INumber<T>
     {
+        // Window geometry is read into locals once: PoolWindow's sizes are computed properties.
+        int outHeight = w.OutHeight, outWidth = w.OutWidth, width = w.Width, height = w.Height;
+        int kh = w.KernelHeight, kw = w.KernelWidth, sh = w.StrideHeight, sw = w.StrideWidth, ph = w.PadHeight, pw = w.PadWidth;
         var o = 0;
-        for (var oh = 0; oh < w.OutHeight; oh++)
+        for (var oh = 0; oh < outHeight; oh++)
         {
-            var h0 = (oh * w.StrideHeight) - w.PadHeight;
-            int hs = Math.Max(h0, 0), he = Math.Min(h0 + w.KernelHeight, w.Height);
-            for (var ow = 0; ow < w.OutWidth; ow++, o++)
+            var h0 = (oh * sh) - ph;
+            int hs = Math.Max(h0, 0), he = Math.Min(h0 + kh, height);
+            for (var ow = 0; ow < outWidth; ow++, o++)
             {
-                var w0 = (ow * w.StrideWidth) - w.PadWidth;
-                int ws = Math.Max(w0, 0), we = Math.Min(w0 + w.KernelWidth, w.Width);
-                var best = plane[(hs * w.Width) + ws];
-                long bestIndex = (hs * w.Width) + ws;
-                for (var ih = hs; ih < he && !T.IsNaN(best); ih++)
+                var w0 = (ow * sw) - pw;
+                int ws = Math.Max(w0, 0), we = Math.Min(w0 + kw, width);
+                var bestIndex = (hs * width) + ws;
+                var best = plane[bestIndex];
+                for (var ih = hs; ih < he; ih++)
                 {
+                    var row = ih * width;
                     for (var iw = ws; iw < we; iw++)
                     {
-                        var v = plane[(ih * w.Width) + iw];
-                        if (v > best || T.IsNaN(v))
+                        var v = plane[row + iw];
+                        if (v > best || (T.IsNaN(v) && !T.IsNaN(best)))
                         {
-                            (best, bestIndex) = (v, (ih * w.Width) + iw);
-                            if (T.IsNaN(v))
-                            {
-                                break;
-                            }
+                            (best, bestIndex) = (v, row + iw);
                         }
                     }
                 }

@@ -1,10 +1,14 @@
+using Autograder.Tensors.Storage;
+
 namespace Autograder.Tensors.Autograd;
 
 /// <summary>Runs reverse-mode differentiation over the recorded graph, iteratively (no recursion, any depth).</summary>
 /// <remarks>
 /// Dependencies are counted first; a node runs once every consumer has contributed its gradient
 /// (Kahn's algorithm), so each node runs once and gradients from several paths are summed first.
-/// Leaves that require grad accumulate into <see cref="Tensor.Grad"/>.
+/// Leaves that require grad accumulate into <see cref="Tensor.Grad"/>. Intermediate gradients are the
+/// engine's own: it counts the pending uses of each one's storage and hands a buffer back to the pool as
+/// soon as no pending gradient uses it (never the caller's upstream gradient, never a leaf's Grad).
 /// </remarks>
 internal static class BackwardEngine
 {
@@ -19,6 +23,7 @@ internal static class BackwardEngine
 
         var pending = CountDependencies(rootNode);
         var grads = new Dictionary<Node, Tensor> { [rootNode] = gradient };
+        var owned = new Dictionary<TensorStorage, int>(ReferenceEqualityComparer.Instance);
         var ready = new Stack<Node>();
         ready.Push(rootNode);
         while (ready.Count > 0)
@@ -33,6 +38,12 @@ internal static class BackwardEngine
             grads.Remove(node);
             var inputs = node.Inputs.ToArray();
             var inputGrads = node.Apply(gradOut);
+            foreach (var g in inputGrads)
+            {
+                Hold(owned, g, isNew: g is not null && !ReferenceEquals(g.Storage, gradOut.Storage));
+            }
+
+            Drop(owned, gradOut);
             for (var i = 0; i < inputs.Length; i++)
             {
                 if (inputs[i] is not { } input || inputGrads[i] is not { } g)
@@ -43,7 +54,19 @@ internal static class BackwardEngine
                 CheckShape(node, input, g);
                 if (input.GradFn is { } next)
                 {
-                    grads[next] = grads.TryGetValue(next, out var sum) ? sum + g : g;
+                    if (grads.TryGetValue(next, out var sum))
+                    {
+                        var total = sum + g;
+                        Hold(owned, total, isNew: true);
+                        Drop(owned, sum);
+                        Drop(owned, g);
+                        grads[next] = total;
+                    }
+                    else
+                    {
+                        grads[next] = g;
+                    }
+
                     if (--pending[next] == 0)
                     {
                         ready.Push(next);
@@ -52,12 +75,48 @@ internal static class BackwardEngine
                 else
                 {
                     Accumulate(input, g);
+                    Drop(owned, g);
                 }
             }
 
             if (!retainGraph)
             {
                 node.Release();
+            }
+        }
+    }
+
+    /// <summary>Counts one more pending use of an engine-owned gradient's storage (registering it when new).</summary>
+    private static void Hold(Dictionary<TensorStorage, int> owned, Tensor? g, bool isNew)
+    {
+        if (g is null)
+        {
+            return;
+        }
+
+        if (owned.TryGetValue(g.Storage, out var count))
+        {
+            owned[g.Storage] = count + 1;
+        }
+        else if (isNew)
+        {
+            owned[g.Storage] = 1;
+        }
+    }
+
+    /// <summary>Counts one use done; the last use of an engine-owned storage returns its buffer to the pool.</summary>
+    private static void Drop(Dictionary<TensorStorage, int> owned, Tensor g)
+    {
+        if (owned.TryGetValue(g.Storage, out var count))
+        {
+            if (count <= 1)
+            {
+                owned.Remove(g.Storage);
+                g.Storage.Release();
+            }
+            else
+            {
+                owned[g.Storage] = count - 1;
             }
         }
     }

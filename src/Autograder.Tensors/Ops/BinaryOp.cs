@@ -10,4 +10,7 @@ internal enum BinaryOp
     Maximum,
     Minimum,
     Pow,
+
+    /// <summary>x where y &gt; 0, else 0 (ReLU's backward from its output).</summary>
+    ReluGradient,
 }

@@ -20,7 +20,19 @@ internal static class BinaryOps
         a = a.DType == dtype ? a : StridedCopy.Convert(a, dtype);
         b = b.DType == dtype ? b : StridedCopy.Convert(b, dtype);
         var shape = Layout.Broadcast(opName, a.Shape, b.Shape);
-        var result = Tensor.Uninitialized(shape, dtype);
+        return Into(op, a, b, Tensor.Uninitialized(shape, dtype));
+    }
+
+    /// <summary>
+    /// Writes a op b into <paramref name="destination"/>, which may alias a (an in-place update): a contiguous
+    /// tensor of the broadcast shape and the operands' common dtype.
+    /// </summary>
+    public static Tensor Into(BinaryOp op, Tensor a, Tensor b, Tensor destination)
+    {
+        var result = destination;
+        var dtype = result.DType;
+        a = a.DType == dtype ? a : StridedCopy.Convert(a, dtype);
+        b = b.DType == dtype ? b : StridedCopy.Convert(b, dtype);
         switch (dtype)
         {
             case DType.Float32: Dispatch<float>(op, a, b, result); break;
@@ -42,6 +54,7 @@ internal static class BinaryOps
             case BinaryOp.Divide: Run<T, DivideOperator<T>>(a, b, result); break;
             case BinaryOp.Maximum: Run<T, MaximumOperator<T>>(a, b, result); break;
             case BinaryOp.Minimum: Run<T, MinimumOperator<T>>(a, b, result); break;
+            case BinaryOp.ReluGradient: Run<T, ReluGradientOperator<T>>(a, b, result); break;
             default: Run<T, PowOperator<T>>(a, b, result); break;
         }
     }
@@ -55,6 +68,7 @@ internal static class BinaryOps
             case BinaryOp.Multiply: Run<long, MultiplyOperator<long>>(a, b, result); break;
             case BinaryOp.Maximum: Run<long, MaximumOperator<long>>(a, b, result); break;
             case BinaryOp.Minimum: Run<long, MinimumOperator<long>>(a, b, result); break;
+            case BinaryOp.ReluGradient: Run<long, ReluGradientOperator<long>>(a, b, result); break;
             default: Run<long, IntegerPowOperator>(a, b, result); break;
         }
     }

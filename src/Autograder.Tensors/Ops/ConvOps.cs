@@ -47,7 +47,7 @@ internal static class ConvOps
     {
         var n = input.Shape[0];
         var f = weight.Shape[0];
-        var x = StridedCopy.Contiguous(input);
+        var x = StridedCopy.AsContiguous(input);
         var w = weight.IsContiguous ? weight : StridedCopy.Contiguous(weight);
         var columns = Tensor.Uninitialized([g.ColumnRows, n * g.OutPositions], input.DType);
         var product = Tensor.Uninitialized([f, n, g.OutHeight, g.OutWidth], input.DType);

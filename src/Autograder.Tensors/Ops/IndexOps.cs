@@ -7,7 +7,7 @@ internal static class IndexOps
     public static Tensor Gather(Tensor input, int dim, Tensor index)
     {
         CheckIndex("Gather", input, dim, index, input);
-        var x = StridedCopy.Contiguous(input);
+        var x = StridedCopy.AsContiguous(input);
         var idx = Indices(index);
         var result = Tensor.Empty(index.ShapeArray, input.DType);
         var strides = x.StridesArray;
@@ -45,7 +45,7 @@ internal static class IndexOps
             ThrowHelper.Shape("IndexSelect", $"the index must be 0-D or 1-D; got shape {ThrowHelper.Dims(index.Shape)}.");
         }
 
-        var x = StridedCopy.Contiguous(input);
+        var x = StridedCopy.AsContiguous(input);
         var idx = Indices(index);
         var (outer, size, inner) = Split(x, dim);
         var shape = input.ShapeArray.ToArray();
@@ -71,7 +71,7 @@ internal static class IndexOps
     public static Tensor IndexAdd(int[] shape, int dim, Tensor index, Tensor source)
     {
         var result = Tensor.Zeros(shape, source.DType);
-        var src = StridedCopy.Contiguous(source);
+        var src = StridedCopy.AsContiguous(source);
         var idx = Indices(index);
         var (outer, size, inner) = Split(result, dim);
         switch (source.DType)

@@ -32,7 +32,7 @@ internal static class PoolOps
 
     public static (Tensor Output, Tensor Indices) MaxForward(Tensor input, PoolWindow w)
     {
-        var x = StridedCopy.Contiguous(input);
+        var x = StridedCopy.AsContiguous(input);
         int planes = input.Shape[0] * input.Shape[1];
         int[] shape = [input.Shape[0], input.Shape[1], w.OutHeight, w.OutWidth];
         var output = Tensor.Uninitialized(shape, input.DType);
@@ -51,7 +51,7 @@ internal static class PoolOps
 
     public static Tensor MaxBackward(Tensor gradOutput, Tensor indices, int[] inputShape, PoolWindow w)
     {
-        var g = StridedCopy.Contiguous(gradOutput);
+        var g = StridedCopy.AsContiguous(gradOutput);
         var grad = Tensor.Zeros(inputShape, gradOutput.DType);
         var planes = inputShape[0] * inputShape[1];
         if (g.DType == DType.Float32)
@@ -68,7 +68,7 @@ internal static class PoolOps
 
     public static Tensor AvgForward(Tensor input, PoolWindow w, bool countIncludePad)
     {
-        var x = StridedCopy.Contiguous(input);
+        var x = StridedCopy.AsContiguous(input);
         var planes = input.Shape[0] * input.Shape[1];
         var output = Tensor.Empty([input.Shape[0], input.Shape[1], w.OutHeight, w.OutWidth], input.DType);
         if (input.DType == DType.Float32)
@@ -85,7 +85,7 @@ internal static class PoolOps
 
     public static Tensor AvgBackward(Tensor gradOutput, int[] inputShape, PoolWindow w, bool countIncludePad)
     {
-        var g = StridedCopy.Contiguous(gradOutput);
+        var g = StridedCopy.AsContiguous(gradOutput);
         var grad = Tensor.Zeros(inputShape, gradOutput.DType);
         var planes = inputShape[0] * inputShape[1];
         if (g.DType == DType.Float32)
@@ -102,7 +102,7 @@ internal static class PoolOps
 
     public static Tensor AdaptiveForward(Tensor input, int outHeight, int outWidth)
     {
-        var x = StridedCopy.Contiguous(input);
+        var x = StridedCopy.AsContiguous(input);
         int planes = input.Shape[0] * input.Shape[1], h = input.Shape[2], w = input.Shape[3];
         var output = Tensor.Empty([input.Shape[0], input.Shape[1], outHeight, outWidth], input.DType);
         if (input.DType == DType.Float32)
@@ -119,7 +119,7 @@ internal static class PoolOps
 
     public static Tensor AdaptiveBackward(Tensor gradOutput, int[] inputShape)
     {
-        var g = StridedCopy.Contiguous(gradOutput);
+        var g = StridedCopy.AsContiguous(gradOutput);
         var grad = Tensor.Zeros(inputShape, gradOutput.DType);
         int planes = inputShape[0] * inputShape[1], h = inputShape[2], w = inputShape[3], oh = g.Shape[2], ow = g.Shape[3];
         if (g.DType == DType.Float32)

@@ -78,6 +78,9 @@ internal static class StridedCopy
         return result;
     }
 
+    /// <summary>Returns <paramref name="t"/> itself when contiguous (read-only use), otherwise a contiguous copy (no graph).</summary>
+    public static Tensor AsContiguous(Tensor t) => t.IsContiguous ? t : Contiguous(t);
+
     /// <summary>Returns a contiguous copy of <paramref name="t"/> converted to <paramref name="dtype"/> (no graph).</summary>
     public static Tensor Convert(Tensor t, DType dtype)
     {
@@ -87,13 +90,46 @@ internal static class StridedCopy
             return ReferenceEquals(source, t) ? Contiguous(t) : source;
         }
 
-        var result = Tensor.Empty(t.ShapeArray, dtype);
-        var n = t.NumEl;
-        for (var i = 0; i < n; i++)
+        var result = Tensor.Uninitialized(t.ShapeArray, dtype);
+        switch (source.DType, dtype)
         {
-            result.SetFromDouble(i, source.GetAsDouble(i));
+            case (DType.Float32, DType.Float64): Cast(source.ContiguousSpan<float>(), result.ContiguousSpan<double>(), v => v); break;
+            case (DType.Float64, DType.Float32): Cast(source.ContiguousSpan<double>(), result.ContiguousSpan<float>(), v => (float)v); break;
+            case (DType.Bool, DType.Float32): Cast(source.ContiguousSpan<bool>(), result.ContiguousSpan<float>(), v => v ? 1f : 0f); break;
+            case (DType.Bool, DType.Float64): Cast(source.ContiguousSpan<bool>(), result.ContiguousSpan<double>(), v => v ? 1.0 : 0.0); break;
+            case (DType.Bool, DType.Int64): Cast(source.ContiguousSpan<bool>(), result.ContiguousSpan<long>(), v => v ? 1L : 0L); break;
+            case (DType.Int64, DType.Float32): Cast(source.ContiguousSpan<long>(), result.ContiguousSpan<float>(), v => v); break;
+            case (DType.Int64, DType.Float64): Cast(source.ContiguousSpan<long>(), result.ContiguousSpan<double>(), v => v); break;
+            case (DType.Int64, DType.Bool): Cast(source.ContiguousSpan<long>(), result.ContiguousSpan<bool>(), v => v != 0); break;
+            default:
+                // Float to int64 truncates toward zero; anything to bool is "non-zero".
+                var n = t.NumEl;
+                for (var i = 0; i < n; i++)
+                {
+                    result.SetFromDouble(i, source.GetAsDouble(i));
+                }
+
+                break;
         }
 
         return result;
+    }
+
+    private static void Cast<TFrom, TTo>(ReadOnlySpan<TFrom> source, Span<TTo> destination, Func<TFrom, TTo> convert)
+        where TFrom : struct
+        where TTo : struct
+    {
+        if (typeof(TFrom) == typeof(float) && typeof(TTo) == typeof(double))
+        {
+            System.Numerics.Tensors.TensorPrimitives.ConvertChecked(
+                System.Runtime.InteropServices.MemoryMarshal.Cast<TFrom, float>(source),
+                System.Runtime.InteropServices.MemoryMarshal.Cast<TTo, double>(destination));
+            return;
+        }
+
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = convert(source[i]);
+        }
     }
 }

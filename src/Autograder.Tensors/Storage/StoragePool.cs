@@ -9,24 +9,25 @@ namespace Autograder.Tensors.Storage;
 /// a reused one. PyTorch avoids the same cost on CPU through glibc's malloc thresholds (MALLOC_MMAP_THRESHOLD_).
 /// Buffers of at least <see cref="MinPooledBytes"/> are leased: a small finalizable lease returns the array to the
 /// pool when the storage that owns it is collected. Arrays are reused only at exactly the same length.
-/// Large arrays alone rarely trigger a collection, so after <see cref="CollectAfterBytes"/> of fresh pooled-size
-/// allocations the pool runs a gen-0 collection (cheap: the leases and storages are small young objects) and
-/// waits for the leases' finalizers, which returns every dead tensor's buffer.
+/// Large arrays alone rarely trigger a collection, so when a request misses and at least <see cref="CollectAfterBytes"/>
+/// were handed out since the last collection, the pool runs a gen-0 collection (cheap: the leases and storages are
+/// small young objects) and waits for the leases' finalizers, which returns every dead tensor's buffer. In a training
+/// loop the first miss of a step thus recycles the previous step's buffers.
 /// </remarks>
 internal static class StoragePool
 {
-    /// <summary>Arrays smaller than this are allocated normally.</summary>
-    public const int MinPooledBytes = 1 << 20;
+    /// <summary>Arrays smaller than this are allocated normally (this is the large-object-heap threshold).</summary>
+    public const int MinPooledBytes = 85_000;
 
     /// <summary>At most this many bytes wait in the pool; beyond that, returned arrays are dropped.</summary>
     private const long MaxPooledBytes = 1L << 30;
 
-    /// <summary>Fresh pooled-size allocations between two induced collections.</summary>
-    private const long CollectAfterBytes = 64L << 20;
+    /// <summary>Bytes handed out since the last induced collection above which a miss triggers one.</summary>
+    private const long CollectAfterBytes = 4L << 20;
 
     private static readonly ConcurrentDictionary<(Type Type, int Length), ConcurrentBag<Array>> Buckets = new();
     private static long _pooledBytes;
-    private static long _freshBytes;
+    private static long _rentedBytes;
 
     /// <summary>Returns an array of exactly <paramref name="length"/> elements, zeroed when <paramref name="zeroed"/>, and a lease to attach to its owner (null when not pooled).</summary>
     public static (T[] Array, Lease? Lease) Rent<T>(int length, bool zeroed)
@@ -38,14 +39,15 @@ internal static class StoragePool
         }
 
         var array = TryTake<T>(length, bytes);
-        if (array is null && Interlocked.Add(ref _freshBytes, bytes) > CollectAfterBytes)
+        if (array is null && Interlocked.Read(ref _rentedBytes) >= CollectAfterBytes)
         {
-            Interlocked.Exchange(ref _freshBytes, 0);
+            Interlocked.Exchange(ref _rentedBytes, 0);
             GC.Collect(0, GCCollectionMode.Forced, blocking: true);
             GC.WaitForPendingFinalizers();
             array = TryTake<T>(length, bytes);
         }
 
+        Interlocked.Add(ref _rentedBytes, bytes);
         if (array is not null)
         {
             if (zeroed)
@@ -85,6 +87,24 @@ internal static class StoragePool
     /// <summary>Owned by one storage; when the storage is collected, the lease's finalizer hands the array back.</summary>
     internal sealed class Lease(Array array, long bytes)
     {
-        ~Lease() => Return(array, bytes);
+        private int _returned;
+
+        ~Lease() => ReturnOnce();
+
+        /// <summary>Hands the array back now, for a buffer its owner knows to be dead (its finalizer then does nothing).</summary>
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA1816", Justification = "An early return of the leased array makes the finalizer redundant.")]
+        public void ReturnNow()
+        {
+            ReturnOnce();
+            GC.SuppressFinalize(this);
+        }
+
+        private void ReturnOnce()
+        {
+            if (Interlocked.Exchange(ref _returned, 1) == 0)
+            {
+                Return(array, bytes);
+            }
+        }
     }
 }

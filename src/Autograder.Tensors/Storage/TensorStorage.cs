@@ -13,6 +13,19 @@ public abstract class TensorStorage
     /// <summary>Gets how many in-place writes this storage has seen.</summary>
     public int Version { get; private set; }
 
+    /// <summary>Returns the buffer to the pool now, for storage that nothing references any more; a no-op for unpooled storage.</summary>
+    internal void Release()
+    {
+        switch (this)
+        {
+            case TensorStorage<float> f: f.ReleaseToPool(); break;
+            case TensorStorage<double> d: d.ReleaseToPool(); break;
+            case TensorStorage<long> l: l.ReleaseToPool(); break;
+            case TensorStorage<bool> b: b.ReleaseToPool(); break;
+            default: break;
+        }
+    }
+
     /// <summary>Records one in-place write.</summary>
     public void BumpVersion() => Version++;
 
@@ -45,6 +58,13 @@ public sealed class TensorStorage<T>(T[] data) : TensorStorage
 
     /// <inheritdoc/>
     public override DType DType { get; } = DTypes.Of<T>();
+
+    /// <summary>Hands a pooled buffer back at once. Only for storages that nothing can reach any more (op temporaries).</summary>
+    internal void ReleaseToPool()
+    {
+        _lease?.ReturnNow();
+        _lease = null;
+    }
 
     /// <summary>Creates storage over a buffer from the pool (large) or the heap (small).</summary>
     internal static TensorStorage<T> Rent(int length, bool zeroed)

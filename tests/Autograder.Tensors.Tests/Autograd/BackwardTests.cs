@@ -147,4 +147,34 @@ public sealed class BackwardTests
         x.Relu().Sum().Backward();
         Assert.That(x.Grad!.ToArray<double>(), Is.EqualTo(new[] { 0.0, 0.0, 1.0 }).AsCollection);
     }
+
+    [Test]
+    public void Pooled_intermediate_gradients_are_recycled_without_corrupting_shared_ones()
+    {
+        // 200,000 doubles (1.6 MB) per tensor: every intermediate gradient comes from the buffer pool and goes back to it.
+        // y = Σ (2x + eˣ) ⊙ x + (x + x): dy/dx = 2x + eˣ + (2 + eˣ) ⊙ x + 2, with the gradient of x + x fanned out twice.
+        var x = (Tensor.Rand(new Generator(1), [200_000], DType.Float64) - 0.5).RequireGrad();
+        for (var round = 0; round < 3; round++)
+        {
+            x.Grad = null;
+            var y = (((x * 2.0) + x.Exp()) * x) + (x + x);
+            y.Sum().Backward();
+            using var scope = Tensor.NoGrad();
+            var expected = (x * 2.0) + x.Exp() + ((x.Exp() + 2.0) * x) + 2.0;
+            Assert.That(x.Grad!.AllClose(expected, 1e-12, 1e-12), Is.True, $"round {round}");
+        }
+    }
+
+    [Test]
+    public void Zeros_from_a_recycled_buffer_are_zero()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            _ = Tensor.Full([100_000], 7.0, DType.Float64) * 2.0;
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Assert.That(Tensor.Zeros([100_000], DType.Float64).Abs().Max().Item(), Is.Zero);
+    }
 }

@@ -6,5 +6,5 @@ internal sealed class ReluBackward : Node
     public ReluBackward(Tensor x, Tensor result)
         : base(x) => Save(result);
 
-    public override Tensor?[] Apply(Tensor gradOutput) => [gradOutput * Saved(0).Gt(0.0)];
+    public override Tensor?[] Apply(Tensor gradOutput) => [Ops.BinaryOps.Compute(Ops.BinaryOp.ReluGradient, gradOutput, Saved(0), Name)];
 }
