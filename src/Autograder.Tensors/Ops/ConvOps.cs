@@ -60,12 +60,18 @@ internal static class ConvOps
             Forward<double>(x, w, columns, product, n, f, g);
         }
 
-        var output = StridedCopy.Contiguous(product.Permute(1, 0, 2, 3).Detach());
-        if (bias is not null)
+        // (F, N, P) → (N, F, P) with the bias added in the same pass; the product is then dead and goes back to the pool.
+        var output = Tensor.Uninitialized([n, f, g.OutHeight, g.OutWidth], input.DType);
+        if (input.DType == DType.Float32)
         {
-            output = BinaryOps.Compute(BinaryOp.Add, output, bias.Reshape(1, f, 1, 1).Detach(), "Conv2d");
+            ScatterImages<float>(product, bias, output, n, f, g.OutPositions);
+        }
+        else
+        {
+            ScatterImages<double>(product, bias, output, n, f, g.OutPositions);
         }
 
+        product.Storage.Release();
         return (output, columns);
     }
 
@@ -87,7 +93,32 @@ internal static class ConvOps
         }
 
         var gradBias = needBias ? ReduceOps.Sum(gPrime.Reshape(f, -1).Detach(), 1).Reshape(f).Detach() : null;
+        gPrime.Storage.Release();
         return (gradInput, gradWeight, gradBias);
+    }
+
+    private static void ScatterImages<T>(Tensor product, Tensor? bias, Tensor output, int n, int f, int positions)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var source = product.ContiguousSpan<T>();
+        var destination = output.ContiguousSpan<T>();
+        var b = bias is null ? null : StridedCopy.AsContiguous(bias).ToArray<T>();
+        for (var image = 0; image < n; image++)
+        {
+            for (var filter = 0; filter < f; filter++)
+            {
+                var from = source.Slice(((filter * n) + image) * positions, positions);
+                var to = destination.Slice(((image * f) + filter) * positions, positions);
+                if (b is null)
+                {
+                    from.CopyTo(to);
+                }
+                else
+                {
+                    Kernels.Elementwise.Map<T, Kernels.Operators.AddOperator<T>>(from, 1, b.AsSpan(filter), 0, to);
+                }
+            }
+        }
     }
 
     private static void Forward<T>(Tensor x, Tensor w, Tensor columns, Tensor product, int n, int f, ConvGeometry g)
@@ -111,9 +142,11 @@ internal static class ConvOps
 
         if (gradInput is not null)
         {
-            var dcols = Tensor.Uninitialized([g.ColumnRows, positions], gPrime.DType).ContiguousSpan<T>();
+            var dcolsTensor = Tensor.Uninitialized([g.ColumnRows, positions], gPrime.DType);
+            var dcols = dcolsTensor.ContiguousSpan<T>();
             Gemm.Multiply(true, false, g.ColumnRows, positions, f, T.One, w.ContiguousSpan<T>(), g.ColumnRows, gp, positions, T.Zero, dcols, positions);
             Im2Col.FoldBatch<T>(dcols, n, g, gradInput.ContiguousSpan<T>());
+            dcolsTensor.Storage.Release();
         }
     }
 }
