@@ -21,14 +21,14 @@ public sealed partial class Tensor
             ThrowHelper.Shape("Conv2d", $"the bias must have shape ({weight.Shape[0]},) to match the weight {ThrowHelper.Dims(weight.Shape)}; got {ThrowHelper.Dims(bias.Shape)}.");
         }
 
-        Tensor output, columns;
+        Tensor output;
         using (GradMode.Disable())
         {
-            (output, columns) = ConvOps.Forward(this, weight, bias, g);
+            output = ConvOps.Forward(this, weight, bias, g);
         }
 
         Tensor[] inputs = bias is null ? [this, weight] : [this, weight, bias];
-        return output.WithGradFn(() => new Conv2dBackward(this, weight, bias, columns, g), inputs);
+        return output.WithGradFn(() => new Conv2dBackward(this, weight, bias, g), inputs);
     }
 
     /// <summary>2-D max pooling; the stride defaults to the kernel size.</summary>

@@ -4,10 +4,12 @@ using Autograder.Kernels.Gemm;
 
 namespace Autograder.Tensors.Ops;
 
-/// <summary>2-D convolution as im2col + GEMM (no graph). The batch's column matrix is one GEMM operand, so the product is a single large GEMM.</summary>
+/// <summary>2-D convolution as im2col + GEMM over chunks of images (no graph).</summary>
 /// <remarks>
-/// Forward: cols (C·KH·KW, N·P) = im2col(X); Y' (F, N·P) = W' (F, C·KH·KW) · cols; Y = Y' permuted to (N, F, OH, OW) + b.
-/// Backward: G' = G permuted to (F, N·P); dW' = G' · colsᵀ; dcols = W'ᵀ · G'; dX = col2im(dcols); db = Σ G over (N, OH, OW).
+/// Per chunk of images: cols (C·KH·KW, n·P) = im2col(X); Y' (F, n·P) = W' (F, C·KH·KW) · cols; Y = Y' permuted to (n, F, P) + b.
+/// Backward per chunk: G' = G permuted to (F, n·P); dW' += G' · colsᵀ (cols recomputed, not kept); dcols = W'ᵀ · G'; dX = col2im(dcols).
+/// Chunks bound the scratch buffers (at most <see cref="MaxColumnElements"/> column values), which come from and return to the
+/// buffer pool, so a large batch does not touch fresh memory. The chunk size depends on the shapes alone (results do not depend on threads).
 /// </remarks>
 internal static class ConvOps
 {
@@ -42,111 +44,145 @@ internal static class ConvOps
         return g;
     }
 
-    /// <summary>Returns the output (N, F, OH, OW) and the column matrix (kept for backward).</summary>
-    public static (Tensor Output, Tensor Columns) Forward(Tensor input, Tensor weight, Tensor? bias, ConvGeometry g)
+    /// <summary>The most column-matrix values one chunk may hold (16 MB of float32).</summary>
+    private const long MaxColumnElements = 4 << 20;
+
+    /// <summary>Returns the output (N, F, OH, OW).</summary>
+    public static Tensor Forward(Tensor input, Tensor weight, Tensor? bias, ConvGeometry g)
     {
-        var n = input.Shape[0];
-        var f = weight.Shape[0];
+        int n = input.Shape[0], f = weight.Shape[0];
         var x = StridedCopy.AsContiguous(input);
-        var w = weight.IsContiguous ? weight : StridedCopy.Contiguous(weight);
-        var columns = Tensor.Uninitialized([g.ColumnRows, n * g.OutPositions], input.DType);
-        var product = Tensor.Uninitialized([f, n, g.OutHeight, g.OutWidth], input.DType);
-        if (input.DType == DType.Float32)
-        {
-            Forward<float>(x, w, columns, product, n, f, g);
-        }
-        else
-        {
-            Forward<double>(x, w, columns, product, n, f, g);
-        }
-
-        // (F, N, P) → (N, F, P) with the bias added in the same pass; the product is then dead and goes back to the pool.
+        var w = StridedCopy.AsContiguous(weight);
         var output = Tensor.Uninitialized([n, f, g.OutHeight, g.OutWidth], input.DType);
-        if (input.DType == DType.Float32)
+        if (n == 0)
         {
-            ScatterImages<float>(product, bias, output, n, f, g.OutPositions);
-        }
-        else
-        {
-            ScatterImages<double>(product, bias, output, n, f, g.OutPositions);
+            return output;
         }
 
+        var chunk = ChunkSize(g, n);
+        var columns = Tensor.Uninitialized([g.ColumnRows, chunk * g.OutPositions], input.DType);
+        var product = Tensor.Uninitialized([f, chunk * g.OutPositions], input.DType);
+        var b = bias is null ? null : StridedCopy.AsContiguous(bias);
+        for (var start = 0; start < n; start += chunk)
+        {
+            var count = Math.Min(chunk, n - start);
+            if (input.DType == DType.Float32)
+            {
+                ForwardChunk<float>(x, w, b, columns, product, output, start, count, f, g);
+            }
+            else
+            {
+                ForwardChunk<double>(x, w, b, columns, product, output, start, count, f, g);
+            }
+        }
+
+        columns.Storage.Release();
         product.Storage.Release();
-        return (output, columns);
+        return output;
     }
 
     /// <summary>Gradients with respect to input, weight and bias (null where not needed).</summary>
-    public static (Tensor? Input, Tensor? Weight, Tensor? Bias) Backward(Tensor gradOutput, int[] inputShape, Tensor weight, Tensor columns, ConvGeometry g, bool needInput, bool needWeight, bool needBias)
+    public static (Tensor? Input, Tensor? Weight, Tensor? Bias) Backward(Tensor gradOutput, Tensor input, Tensor weight, ConvGeometry g, bool needInput, bool needWeight, bool needBias)
     {
-        int n = inputShape[0], f = weight.Shape[0];
-        var gPrime = StridedCopy.Contiguous(gradOutput.Permute(1, 0, 2, 3).Detach());
-        Tensor? gradInput = needInput ? Tensor.Zeros(inputShape, gradOutput.DType) : null;
-        Tensor? gradWeight = needWeight ? Tensor.Empty(weight.ShapeArray, gradOutput.DType) : null;
-        var w = weight.IsContiguous ? weight : StridedCopy.Contiguous(weight);
-        if (gradOutput.DType == DType.Float32)
+        int n = input.Shape[0], f = weight.Shape[0];
+        var grad = StridedCopy.AsContiguous(gradOutput);
+        var x = StridedCopy.AsContiguous(input);
+        var w = StridedCopy.AsContiguous(weight);
+        Tensor? gradInput = needInput ? Tensor.Zeros(input.ShapeArray, grad.DType) : null;
+        Tensor? gradWeight = needWeight ? Tensor.Zeros(weight.ShapeArray, grad.DType) : null;
+        if (n > 0 && (needInput || needWeight))
         {
-            Backward<float>(gPrime, w, columns, gradInput, gradWeight, n, f, g);
-        }
-        else
-        {
-            Backward<double>(gPrime, w, columns, gradInput, gradWeight, n, f, g);
-        }
-
-        var gradBias = needBias ? ReduceOps.Sum(gPrime.Reshape(f, -1).Detach(), 1).Reshape(f).Detach() : null;
-        gPrime.Storage.Release();
-        return (gradInput, gradWeight, gradBias);
-    }
-
-    private static void ScatterImages<T>(Tensor product, Tensor? bias, Tensor output, int n, int f, int positions)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var source = product.ContiguousSpan<T>();
-        var destination = output.ContiguousSpan<T>();
-        var b = bias is null ? null : StridedCopy.AsContiguous(bias).ToArray<T>();
-        for (var image = 0; image < n; image++)
-        {
-            for (var filter = 0; filter < f; filter++)
+            var chunk = ChunkSize(g, n);
+            var columns = Tensor.Uninitialized([g.ColumnRows, chunk * g.OutPositions], grad.DType);
+            var gPrime = Tensor.Uninitialized([f, chunk * g.OutPositions], grad.DType);
+            for (var start = 0; start < n; start += chunk)
             {
-                var from = source.Slice(((filter * n) + image) * positions, positions);
-                var to = destination.Slice(((image * f) + filter) * positions, positions);
-                if (b is null)
+                var count = Math.Min(chunk, n - start);
+                if (grad.DType == DType.Float32)
                 {
-                    from.CopyTo(to);
+                    BackwardChunk<float>(grad, x, w, columns, gPrime, gradInput, gradWeight, start, count, f, g);
                 }
                 else
                 {
-                    Kernels.Elementwise.Map<T, Kernels.Operators.AddOperator<T>>(from, 1, b.AsSpan(filter), 0, to);
+                    BackwardChunk<double>(grad, x, w, columns, gPrime, gradInput, gradWeight, start, count, f, g);
+                }
+            }
+
+            columns.Storage.Release();
+            gPrime.Storage.Release();
+        }
+
+        Tensor? gradBias = null;
+        if (needBias)
+        {
+            var perImage = ReduceOps.Sum(grad.Reshape(n, f, g.OutPositions).Detach(), 2);
+            gradBias = ReduceOps.Sum(perImage, 0).Reshape(f).Detach();
+        }
+
+        return (gradInput, gradWeight, gradBias);
+    }
+
+    private static int ChunkSize(ConvGeometry g, int n) =>
+        (int)Math.Clamp(MaxColumnElements / Math.Max(1L, (long)g.ColumnRows * g.OutPositions), 1, n);
+
+    private static void ForwardChunk<T>(Tensor x, Tensor w, Tensor? bias, Tensor columns, Tensor product, Tensor output, int start, int count, int f, ConvGeometry g)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var imageSize = g.Channels * g.Height * g.Width;
+        var positions = count * g.OutPositions;
+        var cols = columns.ContiguousSpan<T>()[..(g.ColumnRows * positions)];
+        var prod = product.ContiguousSpan<T>()[..(f * positions)];
+        Im2Col.UnfoldBatch<T>(x.ContiguousSpan<T>().Slice(start * imageSize, count * imageSize), count, g, cols);
+        Gemm.Multiply(false, false, f, positions, g.ColumnRows, T.One, w.ContiguousSpan<T>(), g.ColumnRows, cols, positions, T.Zero, prod, positions);
+
+        // (F, n, P) → images start..start+n of (N, F, P), adding the bias in the same pass.
+        var destination = output.ContiguousSpan<T>();
+        var b = bias is null ? [] : bias.ContiguousSpan<T>();
+        for (var image = 0; image < count; image++)
+        {
+            for (var filter = 0; filter < f; filter++)
+            {
+                var from = prod.Slice(((filter * count) + image) * g.OutPositions, g.OutPositions);
+                var to = destination.Slice((((start + image) * f) + filter) * g.OutPositions, g.OutPositions);
+                if (!b.IsEmpty)
+                {
+                    Kernels.Elementwise.Map<T, Kernels.Operators.AddOperator<T>>(from, 1, b.Slice(filter, 1), 0, to);
+                }
+                else
+                {
+                    from.CopyTo(to);
                 }
             }
         }
     }
 
-    private static void Forward<T>(Tensor x, Tensor w, Tensor columns, Tensor product, int n, int f, ConvGeometry g)
+    private static void BackwardChunk<T>(Tensor grad, Tensor x, Tensor w, Tensor columns, Tensor gPrime, Tensor? gradInput, Tensor? gradWeight, int start, int count, int f, ConvGeometry g)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var cols = columns.ContiguousSpan<T>();
-        Im2Col.UnfoldBatch<T>(x.ContiguousSpan<T>(), n, g, cols);
-        var positions = n * g.OutPositions;
-        Gemm.Multiply(false, false, f, positions, g.ColumnRows, T.One, w.ContiguousSpan<T>(), g.ColumnRows, cols, positions, T.Zero, product.ContiguousSpan<T>(), positions);
-    }
+        var imageSize = g.Channels * g.Height * g.Width;
+        var positions = count * g.OutPositions;
+        var gp = gPrime.ContiguousSpan<T>()[..(f * positions)];
+        var source = grad.ContiguousSpan<T>();
+        for (var image = 0; image < count; image++)
+        {
+            for (var filter = 0; filter < f; filter++)
+            {
+                source.Slice((((start + image) * f) + filter) * g.OutPositions, g.OutPositions)
+                    .CopyTo(gp.Slice(((filter * count) + image) * g.OutPositions, g.OutPositions));
+            }
+        }
 
-    private static void Backward<T>(Tensor gPrime, Tensor w, Tensor columns, Tensor? gradInput, Tensor? gradWeight, int n, int f, ConvGeometry g)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var positions = n * g.OutPositions;
-        var gp = gPrime.ContiguousSpan<T>();
+        var cols = columns.ContiguousSpan<T>()[..(g.ColumnRows * positions)];
         if (gradWeight is not null)
         {
-            Gemm.Multiply(false, true, f, g.ColumnRows, positions, T.One, gp, positions, columns.ContiguousSpan<T>(), positions, T.Zero, gradWeight.ContiguousSpan<T>(), g.ColumnRows);
+            Im2Col.UnfoldBatch<T>(x.ContiguousSpan<T>().Slice(start * imageSize, count * imageSize), count, g, cols);
+            Gemm.Multiply(false, true, f, g.ColumnRows, positions, T.One, gp, positions, cols, positions, T.One, gradWeight.ContiguousSpan<T>(), g.ColumnRows);
         }
 
         if (gradInput is not null)
         {
-            var dcolsTensor = Tensor.Uninitialized([g.ColumnRows, positions], gPrime.DType);
-            var dcols = dcolsTensor.ContiguousSpan<T>();
-            Gemm.Multiply(true, false, g.ColumnRows, positions, f, T.One, w.ContiguousSpan<T>(), g.ColumnRows, gp, positions, T.Zero, dcols, positions);
-            Im2Col.FoldBatch<T>(dcols, n, g, gradInput.ContiguousSpan<T>());
-            dcolsTensor.Storage.Release();
+            Gemm.Multiply(true, false, g.ColumnRows, positions, f, T.One, w.ContiguousSpan<T>(), g.ColumnRows, gp, positions, T.Zero, cols, positions);
+            Im2Col.FoldBatch<T>(cols, count, g, gradInput.ContiguousSpan<T>().Slice(start * imageSize, count * imageSize));
         }
     }
 }
