@@ -71,6 +71,12 @@ public static class MaxPool2d
     private static void ForwardPlane<T>(ReadOnlySpan<T> plane, in PoolWindow w, Span<T> output, Span<long> indices)
         where T : INumber<T>
     {
+        if (w is { KernelHeight: 2, KernelWidth: 2, StrideHeight: 2, StrideWidth: 2, PadHeight: 0, PadWidth: 0, CeilMode: false })
+        {
+            ForwardPlane2x2(plane, w.Width, w.OutHeight, w.OutWidth, output, indices);
+            return;
+        }
+
         // Window geometry is read into locals once: PoolWindow's sizes are computed properties.
         int outHeight = w.OutHeight, outWidth = w.OutWidth, width = w.Width, height = w.Height;
         int kh = w.KernelHeight, kw = w.KernelWidth, sh = w.StrideHeight, sw = w.StrideWidth, ph = w.PadHeight, pw = w.PadWidth;
@@ -100,6 +106,42 @@ public static class MaxPool2d
 
                 output[o] = best;
                 indices[o] = bestIndex;
+            }
+        }
+    }
+
+    /// <summary>The common 2×2, stride-2 window without padding: selects instead of branches (random data defeats branch prediction).</summary>
+    private static void ForwardPlane2x2<T>(ReadOnlySpan<T> plane, int width, int outHeight, int outWidth, Span<T> output, Span<long> indices)
+        where T : INumber<T>
+    {
+        var o = 0;
+        for (var oh = 0; oh < outHeight; oh++)
+        {
+            var top = 2 * oh * width;
+            for (var ow = 0; ow < outWidth; ow++, o++)
+            {
+                int ia = top + (2 * ow), ib = ia + 1, ic = ia + width, id = ic + 1;
+                T a = plane[ia], b = plane[ib], c = plane[ic], d = plane[id];
+                if (T.IsNaN(a + b + c + d))
+                {
+                    // Rare: the first NaN in row-major order wins, as in the general path.
+                    var first = T.IsNaN(a) ? ia : T.IsNaN(b) ? ib : T.IsNaN(c) ? ic : T.IsNaN(d) ? id : -1;
+                    if (first >= 0)
+                    {
+                        (output[o], indices[o]) = (plane[first], first);
+                        continue;
+                    }
+                }
+
+                var upper = b > a;
+                var m1 = upper ? b : a;
+                var i1 = upper ? ib : ia;
+                var lower = d > c;
+                var m2 = lower ? d : c;
+                var i2 = lower ? id : ic;
+                var second = m2 > m1;
+                output[o] = second ? m2 : m1;
+                indices[o] = second ? i2 : i1;
             }
         }
     }

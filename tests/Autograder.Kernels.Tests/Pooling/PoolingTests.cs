@@ -57,4 +57,33 @@ public sealed class PoolingTests(bool simd, int vectorBits) : SimdFixture(simd, 
         var error = Assert.Throws<ArgumentException>(() => MaxPool2d.Forward<double>(new double[16], 1, new PoolWindow(4, 4, 2, 2, 1, 1, 2, 2), new double[100], new long[100]));
         Assert.That(error!.Message, Does.Contain("padding must be between 0 and half the kernel"));
     }
+
+    [Test]
+    public void Two_by_two_fast_path_matches_a_naive_window_scan_with_ties_and_nan()
+    {
+        // Values from a small set make ties common; one NaN per plane checks that a NaN wins its window.
+        const int Planes = 3, H = 6, W = 8;
+        var random = new Random(4);
+        var x = Enumerable.Range(0, Planes * H * W).Select(_ => (double)random.Next(3)).ToArray();
+        x[(1 * H * W) + 9] = double.NaN;
+        var w = new PoolWindow(H, W, 2, 2, 2, 2);
+        var output = new double[Planes * 3 * 4];
+        var indices = new long[output.Length];
+        MaxPool2d.Forward<double>(x, Planes, w, output, indices);
+        for (var p = 0; p < Planes; p++)
+        {
+            for (var oh = 0; oh < 3; oh++)
+            {
+                for (var ow = 0; ow < 4; ow++)
+                {
+                    int[] window = [(2 * oh * W) + (2 * ow), (2 * oh * W) + (2 * ow) + 1, (((2 * oh) + 1) * W) + (2 * ow), (((2 * oh) + 1) * W) + (2 * ow) + 1];
+                    var values = window.Select(i => x[(p * H * W) + i]).ToArray();
+                    var nan = Array.FindIndex(values, double.IsNaN);
+                    var best = nan >= 0 ? nan : Array.IndexOf(values, values.Max());
+                    var o = (((p * 3) + oh) * 4) + ow;
+                    Assert.That(indices[o], Is.EqualTo(window[best]), $"plane {p}, window ({oh}, {ow})");
+                }
+            }
+        }
+    }
 }
