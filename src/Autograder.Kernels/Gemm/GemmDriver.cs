@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Autograder.Kernels.Gemm;
 
@@ -49,23 +48,16 @@ internal sealed unsafe class GemmDriver<T, TKernel>
     {
         int nr = TKernel.NR, kcMax = Math.Min(GemmBlocking.KC, k);
         var ncMax = Math.Min(GemmBlocking.NC, n);
-        var packedB = (T*)NativeMemory.AlignedAlloc((nuint)(RoundUp(ncMax, nr) * kcMax * sizeof(T)), 64);
-        try
+        var packedB = (T*)PackingBuffers.PanelB((nuint)(RoundUp(ncMax, nr) * kcMax * sizeof(T)));
+        var driver = new GemmDriver<T, TKernel>(transA, transB, m, alpha, a, lda, c, ldc) { _packedB = packedB };
+        for (var jc = 0; jc < n; jc += GemmBlocking.NC)
         {
-            var driver = new GemmDriver<T, TKernel>(transA, transB, m, alpha, a, lda, c, ldc) { _packedB = packedB };
-            for (var jc = 0; jc < n; jc += GemmBlocking.NC)
+            var nc = Math.Min(GemmBlocking.NC, n - jc);
+            for (var pc = 0; pc < k; pc += GemmBlocking.KC)
             {
-                var nc = Math.Min(GemmBlocking.NC, n - jc);
-                for (var pc = 0; pc < k; pc += GemmBlocking.KC)
-                {
-                    var kc = Math.Min(GemmBlocking.KC, k - pc);
-                    driver.RunBlock(b, ldb, jc, nc, pc, kc);
-                }
+                var kc = Math.Min(GemmBlocking.KC, k - pc);
+                driver.RunBlock(b, ldb, jc, nc, pc, kc);
             }
-        }
-        finally
-        {
-            NativeMemory.AlignedFree(packedB);
         }
     }
 
@@ -100,35 +92,28 @@ internal sealed unsafe class GemmDriver<T, TKernel>
         var mc = Math.Min(GemmBlocking.MC, _m - ic);
         var firstPanel = task % _chunks * _panelsPerChunk;
         var endPanel = Math.Min(firstPanel + _panelsPerChunk, (_nc + nr - 1) / nr);
-        var packedA = (T*)NativeMemory.AlignedAlloc((nuint)(RoundUp(mc, mr) * _kc * sizeof(T)), 64);
+        var packedA = (T*)PackingBuffers.PanelA((nuint)(RoundUp(mc, mr) * _kc * sizeof(T)));
         var edge = stackalloc T[mr * nr];
-        try
+        GemmPacking.PackA(_transA, _a, _lda, ic, mc, _pc, _kc, mr, packedA);
+        for (var panel = firstPanel; panel < endPanel; panel++)
         {
-            GemmPacking.PackA(_transA, _a, _lda, ic, mc, _pc, _kc, mr, packedA);
-            for (var panel = firstPanel; panel < endPanel; panel++)
+            var jr = panel * nr;
+            var cols = Math.Min(nr, _nc - jr);
+            var bPanel = _packedB + ((nint)jr * _kc);
+            for (var ir = 0; ir < mc; ir += mr)
             {
-                var jr = panel * nr;
-                var cols = Math.Min(nr, _nc - jr);
-                var bPanel = _packedB + ((nint)jr * _kc);
-                for (var ir = 0; ir < mc; ir += mr)
+                var rows = Math.Min(mr, mc - ir);
+                var cTile = _c + ((nint)(ic + ir) * _ldc) + _jc + jr;
+                var aPanel = packedA + ((nint)ir * _kc);
+                if (rows == mr && cols == nr)
                 {
-                    var rows = Math.Min(mr, mc - ir);
-                    var cTile = _c + ((nint)(ic + ir) * _ldc) + _jc + jr;
-                    var aPanel = packedA + ((nint)ir * _kc);
-                    if (rows == mr && cols == nr)
-                    {
-                        TKernel.Run(_kc, aPanel, bPanel, cTile, _ldc, _alpha);
-                    }
-                    else
-                    {
-                        RunEdgeTile(aPanel, bPanel, cTile, rows, cols, edge);
-                    }
+                    TKernel.Run(_kc, aPanel, bPanel, cTile, _ldc, _alpha);
+                }
+                else
+                {
+                    RunEdgeTile(aPanel, bPanel, cTile, rows, cols, edge);
                 }
             }
-        }
-        finally
-        {
-            NativeMemory.AlignedFree(packedA);
         }
     }
 
