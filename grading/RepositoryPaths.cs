@@ -1,0 +1,24 @@
+namespace Autograder.Host;
+
+/// <summary>Where the course's folders are: the repository root holding <c>Autograder.sln</c>, with reference/, starter/ and grading/.</summary>
+/// <param name="Root">The repository root.</param>
+internal sealed record RepositoryPaths(string Root)
+{
+    public string Reference => Path.Combine(Root, "reference");
+
+    public string Starter => Path.Combine(Root, "starter");
+
+    /// <summary>Finds the root above <paramref name="start"/>, or throws saying where to run the command.</summary>
+    public static RepositoryPaths Find(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Autograder.sln")))
+            {
+                return new RepositoryPaths(dir.FullName);
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No Autograder.sln in '{start}' or any folder above it. Run autograder inside the course repository, or pass --repo PATH.");
+    }
+}

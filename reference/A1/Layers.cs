@@ -1,0 +1,77 @@
+using Autograder.Tensors;
+
+namespace Homework.A1;
+
+/// <summary>Layers written from scratch (float64, no autograd): each forward returns its output and a cache, each backward the gradients.</summary>
+/// <remarks>Use tensor arithmetic (MatMul, Sum, comparisons, Where); do not call Backward(): these functions are the backward pass.</remarks>
+public static class Layers
+{
+    /// <summary>Fully-connected forward pass: Y = X W + b, row-major (one example per row).</summary>
+    /// <param name="x">Inputs, (N, D).</param>
+    /// <param name="w">Weights, (D, M).</param>
+    /// <param name="b">Bias, (M).</param>
+    /// <returns>The outputs, (N, M), and the cache for <see cref="FcBackward"/>.</returns>
+    public static (Tensor Out, FcCache Cache) FcForward(Tensor x, Tensor w, Tensor b)
+    {
+        // BEGIN SOLUTION (hint: one matrix product plus the broadcast bias; keep x, w and b in the cache)
+        var output = x.MatMul(w) + b;
+        return (output, new FcCache(x, w, b));
+        // END SOLUTION
+    }
+
+    /// <summary>Fully-connected backward pass: dX = dY Wᵀ, dW = Xᵀ dY, db = Σₙ dY.</summary>
+    /// <param name="dout">Upstream gradient, (N, M).</param>
+    /// <param name="cache">The cache from <see cref="FcForward"/>.</param>
+    /// <returns>Gradients with respect to x (N, D), w (D, M) and b (M).</returns>
+    public static (Tensor Dx, Tensor Dw, Tensor Db) FcBackward(Tensor dout, FcCache cache)
+    {
+        // BEGIN SOLUTION (hint: derive each gradient from the index form Y[n,m] = Σ_d X[n,d] W[d,m] + b[m])
+        ArgumentNullException.ThrowIfNull(cache);
+        var dx = dout.MatMul(cache.W.T);
+        var dw = cache.X.T.MatMul(dout);
+        var db = dout.Sum(0);
+        return (dx, dw, db);
+        // END SOLUTION
+    }
+
+    /// <summary>ReLU forward pass: max(x, 0) elementwise.</summary>
+    /// <param name="x">Inputs of any shape.</param>
+    /// <returns>The outputs and the cache (the input) for <see cref="ReluBackward"/>.</returns>
+    public static (Tensor Out, Tensor Cache) ReluForward(Tensor x)
+    {
+        // BEGIN SOLUTION (hint: keep the input; the output is x where x > 0, else 0)
+        ArgumentNullException.ThrowIfNull(x);
+        return (Tensor.Where(x.Gt(0.0), x, Tensor.ZerosLike(x)), x);
+        // END SOLUTION
+    }
+
+    /// <summary>ReLU backward pass: the upstream gradient where the input was positive, 0 elsewhere.</summary>
+    /// <param name="dout">Upstream gradient, shaped like the input.</param>
+    /// <param name="cache">The input from <see cref="ReluForward"/>.</param>
+    /// <returns>The gradient with respect to the input.</returns>
+    public static Tensor ReluBackward(Tensor dout, Tensor cache)
+    {
+        // BEGIN SOLUTION (hint: the mask comes from the input, not from the output)
+        ArgumentNullException.ThrowIfNull(cache);
+        return Tensor.Where(cache.Gt(0.0), dout, Tensor.ZerosLike(dout));
+        // END SOLUTION
+    }
+
+    /// <summary>Softmax loss: the mean over the batch of −log softmax(scores)[n, yₙ], and its gradient.</summary>
+    /// <param name="scores">Class scores, (N, C).</param>
+    /// <param name="y">Correct classes, (N) int64 in [0, C).</param>
+    /// <returns>The loss, and the gradient with respect to the scores (N, C).</returns>
+    public static (double Loss, Tensor Dx) SoftmaxLoss(Tensor scores, Tensor y)
+    {
+        // BEGIN SOLUTION (hint: shift each row by its maximum before exponentiating; the gradient is (p − onehot(y)) / N)
+        ArgumentNullException.ThrowIfNull(scores);
+        var n = scores.Shape[0];
+        var shifted = scores - scores.Max(1, keepDim: true).Values;
+        var logProbabilities = shifted - shifted.Exp().Sum(1, keepDim: true).Log();
+        var correct = logProbabilities.Gather(1, y.Unsqueeze(1));
+        var loss = -correct.Sum().Item() / n;
+        var dx = (logProbabilities.Exp() - y.OneHot(scores.Shape[1]).To(scores.DType)) / n;
+        return (loss, dx);
+        // END SOLUTION
+    }
+}
