@@ -12,7 +12,9 @@ using var host = builder.Build();
 var repository = new Option<string?>("--repo") { Description = "The course repository (default: the nearest folder above the current one with Autograder.sln).", Recursive = true };
 var root = new RootCommand("Autograder: grade deep-learning homework written in C#.");
 root.Options.Add(repository);
+root.Subcommands.Add(CheckCommands.Create(repository));
 root.Subcommands.Add(StarterCommands.Create(repository));
+root.Subcommands.Add(WorkerCommands.Create());
 
 try
 {

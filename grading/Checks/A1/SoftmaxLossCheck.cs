@@ -1,0 +1,24 @@
+using Autograder.Grading.Checks;
+using Autograder.Grading.Judging;
+using Homework.A1;
+
+namespace Autograder.Host.Checks.A1;
+
+/// <summary>SoftmaxLoss returns the mean cross-entropy and its gradient; half the points each. Large scores test numerical stability.</summary>
+internal sealed class SoftmaxLossCheck() : A1Check("a1.softmax_loss", "SoftmaxLoss: loss and dX (stable for large scores)", 3, "Homework.A1.Layers.SoftmaxLoss")
+{
+    public override Observation Probe(ProbeContext context)
+    {
+        var scores = context.Randn(8, 10) * 30.0;
+        var (loss, dx) = Layers.SoftmaxLoss(scores, context.Randint(0, 10, 8));
+        var observation = new Observation { ["dx"] = dx };
+        observation.Set("loss", loss);
+        return observation;
+    }
+
+    public override Verdict Judge(Observation student, Observation expected)
+    {
+        var problems = new[] { Compare.Tensors("loss", student["loss"], expected["loss"]), Compare.Tensors("dx", student["dx"], expected["dx"]) }.OfType<string>().ToList();
+        return new Verdict((2 - problems.Count) / 2.0, string.Join(" ", problems));
+    }
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Autograder.Grading.Protocol;
+using Autograder.Host.Checks;
+
+namespace Autograder.Host.Commands;
+
+/// <summary><c>autograder worker</c> (internal): loads an implementation and answers probe requests; the host starts it.</summary>
+internal static class WorkerCommands
+{
+    public static Command Create()
+    {
+        var implementation = new Option<string>("--impl") { Description = "The Homework.dll to load.", Required = true };
+        var directory = new Option<string>("--dir") { Description = "Where to write observations and reports.", Required = true };
+        var worker = new Command("worker", "Internal: run probes for the host in an isolated process.") { Hidden = true };
+        worker.Options.Add(implementation);
+        worker.Options.Add(directory);
+        worker.SetAction(parse =>
+        {
+            ProbeWorker.UseImplementation(parse.GetValue(implementation)!);
+            return ProbeWorker.Serve(CheckRegistry.ById, parse.GetValue(directory)!, Console.In);
+        });
+        return worker;
+    }
+}

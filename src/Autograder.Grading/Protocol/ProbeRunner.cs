@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Text;
+using Autograder.Grading.Checks;
+
+namespace Autograder.Grading.Protocol;
+
+/// <summary>The host side: runs probes in a worker process that loads an implementation, with a time limit per probe.</summary>
+/// <remarks>
+/// One worker serves the probes in order. A probe that runs past its limit gets the worker killed; one that kills the worker
+/// (Environment.Exit, FailFast, stack overflow, the memory limit) is reported as crashed; either way a fresh worker serves the
+/// remaining probes. The worker's heap is capped with DOTNET_GCHeapHardLimit, and its output is kept (bounded) for diagnosis.
+/// </remarks>
+public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, long memoryLimitBytes = 2L << 30)
+{
+    private const int OutputLimit = 16 * 1024;
+
+    /// <summary>Runs every probe; returns, per check id, the report and the observation (when completed).</summary>
+    public IReadOnlyDictionary<string, (ProbeReport Report, Observation? Observation)> Run(
+        IReadOnlyList<(CheckInfo Info, long Seed)> probes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(probes);
+        var directory = Directory.CreateTempSubdirectory("autograder-probes-").FullName;
+        var results = new Dictionary<string, (ProbeReport, Observation?)>();
+        try
+        {
+            Worker? worker = null;
+            foreach (var (info, seed) in probes)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                worker ??= Start(directory);
+                var report = worker.Ask(info, seed, directory, cancellationToken);
+                if (report.Status is ProbeStatus.TimedOut or ProbeStatus.Crashed)
+                {
+                    worker.Dispose();
+                    worker = null;
+                }
+
+                var npz = Path.Combine(directory, info.Id + ".npz");
+                results[info.Id] = (report, report.Status == ProbeStatus.Completed && File.Exists(npz) ? Observation.Load(npz) : null);
+            }
+
+            worker?.Dispose();
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        return results;
+    }
+
+    private Worker Start(string directory)
+    {
+        var start = new ProcessStartInfo(command.FileName)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in command.Prefix.Concat(["worker", "--impl", homeworkPath, "--dir", directory]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_GCHeapHardLimit"] = $"0x{memoryLimitBytes:X}";
+        start.Environment["DOTNET_gcConcurrent"] = "0";
+        return new Worker(Process.Start(start) ?? throw new InvalidOperationException("Could not start the worker process."));
+    }
+
+    private sealed class Worker : IDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _output = new();
+
+        public Worker(Process process)
+        {
+            _process = process;
+            _process.OutputDataReceived += (_, e) => Keep(e.Data);
+            _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public ProbeReport Ask(CheckInfo info, long seed, string directory, CancellationToken cancellationToken)
+        {
+            var reportPath = Path.Combine(directory, info.Id + ".json");
+            File.Delete(reportPath);
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                _process.StandardInput.WriteLine($"{info.Id} {seed}");
+                _process.StandardInput.Flush();
+            }
+            catch (IOException)
+            {
+                return Crashed(info, clock);
+            }
+
+            while (!File.Exists(reportPath))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (_process.HasExited)
+                {
+                    // The answer may have landed just before the exit.
+                    return File.Exists(reportPath) ? ProbeReport.Load(reportPath) : Crashed(info, clock);
+                }
+
+                if (clock.Elapsed > info.TimeLimit)
+                {
+                    Kill();
+                    return new ProbeReport(info.Id, ProbeStatus.TimedOut, $"did not finish within {info.TimeLimit.TotalSeconds:0.#} s (an endless loop, or far too slow); the worker was stopped.", "", clock.Elapsed.TotalMilliseconds);
+                }
+
+                Thread.Sleep(2);
+            }
+
+            return ProbeReport.Load(reportPath);
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                _process.StandardInput.Close();
+                if (!_process.WaitForExit(2000))
+                {
+                    Kill();
+                }
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException)
+            {
+                Kill();
+            }
+
+            _process.Dispose();
+        }
+
+        private ProbeReport Crashed(CheckInfo info, Stopwatch clock)
+        {
+            _process.WaitForExit(2000);
+            var code = _process.HasExited ? _process.ExitCode : -1;
+            string tail;
+            lock (_output)
+            {
+                tail = _output.ToString().Trim();
+            }
+
+            var reason = tail.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase) ? "a stack overflow (unbounded recursion?)"
+                : tail.Contains("OutOfMemory", StringComparison.Ordinal) || tail.Contains("GCHeapHardLimit", StringComparison.Ordinal) ? "running out of memory (the worker's heap is capped)"
+                : $"the process exiting with code {code} (Environment.Exit, FailFast or a crash)";
+            var lastLines = string.Join("\n", tail.Split('\n').TakeLast(5));
+            return new ProbeReport(info.Id, ProbeStatus.Crashed, $"the worker stopped during this check: {reason}.", lastLines, clock.Elapsed.TotalMilliseconds);
+        }
+
+        private void Kill()
+        {
+            try
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(5000);
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+
+        private void Keep(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_output)
+            {
+                if (_output.Length < OutputLimit)
+                {
+                    _output.AppendLine(line.Length > 500 ? line[..500] : line);
+                }
+            }
+        }
+    }
+}

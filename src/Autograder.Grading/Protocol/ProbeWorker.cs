@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.Loader;
+using Autograder.Grading.Checks;
+
+namespace Autograder.Grading.Protocol;
+
+/// <summary>The worker side: loads the implementation's Homework.dll, then answers "checkId seed" lines from stdin one by one.</summary>
+/// <remarks>
+/// Each answer is <c>DIR/checkId.npz</c> (the observation) and <c>DIR/checkId.json</c> (a <see cref="ProbeReport"/>),
+/// written atomically. Student code may print anything: the protocol does not use stdout.
+/// </remarks>
+public static class ProbeWorker
+{
+    /// <summary>Makes "Homework" resolve to <paramref name="homeworkPath"/> in this process.</summary>
+    public static void UseImplementation(string homeworkPath)
+    {
+        var full = Path.GetFullPath(homeworkPath);
+        AssemblyLoadContext.Default.Resolving += (context, name) =>
+            name.Name == "Homework" ? context.LoadFromAssemblyPath(full) : null;
+    }
+
+    /// <summary>Serves probe requests until stdin closes.</summary>
+    public static int Serve(IReadOnlyDictionary<string, Check> checks, string directory, TextReader requests)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        ArgumentNullException.ThrowIfNull(requests);
+        while (requests.ReadLine() is { } line)
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 2 || !checks.TryGetValue(parts[0], out var check) || !long.TryParse(parts[1], out var seed))
+            {
+                continue;
+            }
+
+            Run(check, seed, directory);
+        }
+
+        return 0;
+    }
+
+    private static void Run(Check check, long seed, string directory)
+    {
+        var id = check.Info.Id;
+        var clock = Stopwatch.StartNew();
+        ProbeReport report;
+        try
+        {
+            var observation = check.Probe(new ProbeContext(seed));
+            observation.Save(Path.Combine(directory, id + ".npz"));
+            report = new ProbeReport(id, ProbeStatus.Completed, "", "", clock.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception e)
+        {
+            var root = Unwrap(e);
+            var status = root is NotImplementedException ? ProbeStatus.NotAttempted : ProbeStatus.Errored;
+            report = new ProbeReport(id, status, $"{root.GetType().Name}: {root.Message}", ShortTrace(root), clock.Elapsed.TotalMilliseconds);
+        }
+
+        report.Save(Path.Combine(directory, id + ".json"));
+    }
+
+    private static Exception Unwrap(Exception e)
+    {
+        while (e is TargetInvocationException or TypeInitializationException or AggregateException && e.InnerException is { } inner)
+        {
+            e = inner;
+        }
+
+        return e;
+    }
+
+    /// <summary>The stack frames in the student's code (Homework.*), at most five, or the first five frames.</summary>
+    private static string ShortTrace(Exception e)
+    {
+        var frames = (e.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var student = frames.Where(f => f.Contains(" Homework.", StringComparison.Ordinal)).Take(5).ToArray();
+        return string.Join("\n", student.Length > 0 ? student : frames.Take(5));
+    }
+}
