@@ -13,6 +13,7 @@ var repository = new Option<string?>("--repo") { Description = "The course repos
 var root = new RootCommand("Autograder: grade deep-learning homework written in C#.");
 root.Options.Add(repository);
 root.Subcommands.Add(CheckCommands.Create(repository));
+root.Subcommands.Add(CheckCommands.CreateGrade(repository));
 root.Subcommands.Add(StarterCommands.Create(repository));
 root.Subcommands.Add(WorkerCommands.Create());
 

@@ -5,18 +5,29 @@ using Autograder.Host.Checks;
 
 namespace Autograder.Host.Commands;
 
-/// <summary><c>autograder check</c>: run the checks on an implementation and print the score table.</summary>
+/// <summary><c>autograder check</c> and <c>autograder grade</c>: run the checks on an implementation, print the score table, and (grade) write the result files.</summary>
 internal static class CheckCommands
 {
-    public static Command Create(Option<string?> repository)
+    public static Command CreateGrade(Option<string?> repository)
+    {
+        var grade = Create(repository, "grade", "Grade an implementation and write DIR/results.json (Gradescope). Exits 0 whenever grading completed.");
+        return grade;
+    }
+
+    public static Command Create(Option<string?> repository) =>
+        Create(repository, "check", "Run the checks on an implementation and print the score table.");
+
+    private static Command Create(Option<string?> repository, string name, string description)
     {
         var implementation = new Option<string>("--impl") { Description = "reference, starter, or a path to a Homework project folder or Homework.dll.", DefaultValueFactory = _ => "starter" };
         var only = new Option<string[]>("--only") { Description = "Run only these check ids.", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<long>("--seed") { Description = "The seed for the checks' inputs (printed with every failure).", DefaultValueFactory = _ => 0 };
-        var check = new Command("check", "Run the checks on an implementation and print the score table.");
+        var output = new Option<string?>("--out") { Description = "Write results.json (Gradescope) into this folder." };
+        var check = new Command(name, description);
         check.Options.Add(implementation);
         check.Options.Add(only);
         check.Options.Add(seed);
+        check.Options.Add(output);
         check.SetAction((parse, cancellationToken) =>
         {
             var paths = parse.GetValue(repository) is { Length: > 0 } root ? new RepositoryPaths(Path.GetFullPath(root)) : RepositoryPaths.Find(Directory.GetCurrentDirectory());
@@ -24,8 +35,14 @@ internal static class CheckCommands
             var reference = HomeworkLocator.Resolve(paths, "reference");
             var selected = parse.GetValue(only) is { Length: > 0 } ids ? [.. CheckRegistry.All.Where(c => ids.Contains(c.Info.Id))] : CheckRegistry.All;
             var fixedSeed = parse.GetValue(seed);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var results = new Grader(WorkerCommand.ForCurrentProcess()).Grade(selected, student, reference, _ => fixedSeed, cancellationToken);
             ScoreTable.Write(results);
+            if (parse.GetValue(output) is { Length: > 0 } directory)
+            {
+                Grading.Exporters.GradescopeExporter.Write(directory, results, clock.Elapsed);
+            }
+
             return Task.FromResult(0);
         });
         return check;

@@ -12,12 +12,18 @@ namespace Autograder.Grading.Protocol;
 /// </remarks>
 public static class ProbeWorker
 {
-    /// <summary>Makes "Homework" resolve to <paramref name="homeworkPath"/> in this process.</summary>
+    /// <summary>Makes "Homework" resolve to <paramref name="homeworkPath"/> in this process, and checks that it did.</summary>
+    /// <exception cref="InvalidOperationException">Another Homework.dll was found first (a deployment error that would grade the wrong code).</exception>
     public static void UseImplementation(string homeworkPath)
     {
         var full = Path.GetFullPath(homeworkPath);
         AssemblyLoadContext.Default.Resolving += (context, name) =>
             name.Name == "Homework" ? context.LoadFromAssemblyPath(full) : null;
+        var loaded = Assembly.Load("Homework").Location;
+        if (!string.Equals(Path.GetFullPath(loaded), full, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Homework resolved to '{loaded}' instead of '{full}': a Homework.dll beside the grader shadows the implementation. Remove it.");
+        }
     }
 
     /// <summary>Serves probe requests until stdin closes.</summary>

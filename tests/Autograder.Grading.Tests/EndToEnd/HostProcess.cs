@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Autograder.Grading.Protocol;
+
+namespace Autograder.Grading.Tests.EndToEnd;
+
+/// <summary>Runs the built grader as a real process (<c>autograder grade --out DIR</c>) and reads its results.json.</summary>
+internal static class HostProcess
+{
+    public sealed record GradedCheck(string Id, double Score, double MaxScore, string Tag, string Output);
+
+    public static IReadOnlyDictionary<string, GradedCheck> Grade(WorkerCommand grader, string implementation)
+    {
+        var output = Directory.CreateTempSubdirectory("autograder-grade-").FullName;
+        var start = new ProcessStartInfo(grader.FileName) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in grader.Prefix.Concat(["grade", "--repo", Repository.Root, "--impl", implementation, "--out", output]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var log = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        Assert.That(process.ExitCode, Is.Zero, $"grading did not complete:\n{log.Result}\n{errors.Result}");
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "results.json")))!;
+        Directory.Delete(output, recursive: true);
+        return results["tests"]!.AsArray().Select(t => new GradedCheck(
+            t!["number"]!.GetValue<string>(), t["score"]!.GetValue<double>(), t["max_score"]!.GetValue<double>(),
+            t["tags"]![1]!.GetValue<string>(), t["output"]!.GetValue<string>())).ToDictionary(c => c.Id);
+    }
+}

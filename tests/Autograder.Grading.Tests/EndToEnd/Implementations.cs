@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Autograder.Grading.Protocol;
+
+namespace Autograder.Grading.Tests.EndToEnd;
+
+/// <summary>Builds variants of the reference (one solution region replaced) into temporary Homework projects, and finds the built grader.</summary>
+internal static class Implementations
+{
+    public static string Configuration { get; } = TestContext.CurrentContext.TestDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    /// <summary>The worker command of the grader built beside the tests (grading/bin/CONFIG/net10.0/autograder.dll).</summary>
+    public static WorkerCommand Grader()
+    {
+        var dll = Path.Combine(Repository.Root, "grading", "bin", Configuration, "net10.0", "autograder.dll");
+        if (!File.Exists(dll))
+        {
+            Assert.Ignore($"The grader is not built at {dll}; build the solution first (dotnet build -c {Configuration}).");
+        }
+
+        return new WorkerCommand("dotnet", [dll]);
+    }
+
+    /// <summary>The reference's built Homework.dll.</summary>
+    public static string Reference() => Built(Path.Combine(Repository.Root, "reference"));
+
+    /// <summary>Copies the reference, replaces the body of each named method's solution region, builds, and returns the Homework.dll.</summary>
+    public static string Variant(string name, IReadOnlyDictionary<string, string> bodies)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "autograder-variants", name);
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+
+        foreach (var source in Directory.EnumerateFiles(Path.Combine(Repository.Root, "reference"), "*.cs*", SearchOption.AllDirectories)
+                     .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var relative = Path.GetRelativePath(Path.Combine(Repository.Root, "reference"), source);
+            var text = File.ReadAllText(source);
+            foreach (var (method, body) in bodies)
+            {
+                text = Replace(text, method, body);
+            }
+
+            text = text.Replace("../src/", Path.Combine(Repository.Root, "src") + "/", StringComparison.Ordinal);
+            var target = Path.Combine(root, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, text);
+        }
+
+        File.WriteAllText(Path.Combine(root, "Directory.Build.props"), $"<Project><Import Project=\"{Path.Combine(Repository.Root, "Directory.Build.props")}\" /><PropertyGroup><TreatWarningsAsErrors>false</TreatWarningsAsErrors></PropertyGroup></Project>");
+        File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), $"<Project><Import Project=\"{Path.Combine(Repository.Root, "Directory.Packages.props")}\" /></Project>");
+        var build = Process.Start(new ProcessStartInfo("dotnet", ["build", root, "-c", Configuration, "-nologo", "-v:q"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = build.StandardOutput.ReadToEnd() + build.StandardError.ReadToEnd();
+        build.WaitForExit();
+        Assert.That(build.ExitCode, Is.Zero, $"building the variant failed:\n{output}");
+        return Built(root);
+    }
+
+    private static string Built(string project) =>
+        Directory.EnumerateFiles(Path.Combine(project, "bin", Configuration), "Homework.dll", SearchOption.AllDirectories).FirstOrDefault()
+        ?? throw new InvalidOperationException($"Homework.dll is not built under {project}/bin/{Configuration}; build the solution first.");
+
+    /// <summary>Replaces the solution region inside the named method with <paramref name="body"/>.</summary>
+    private static string Replace(string text, string method, string body)
+    {
+        var start = text.IndexOf($" {method}(", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return text;
+        }
+
+        var begin = text.IndexOf("// BEGIN SOLUTION", start, StringComparison.Ordinal);
+        var end = text.IndexOf("// END SOLUTION", begin, StringComparison.Ordinal);
+        return text[..begin] + body + "\n" + text[end..];
+    }
+}
