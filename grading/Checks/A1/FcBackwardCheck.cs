@@ -16,12 +16,15 @@ internal sealed class FcBackwardCheck() : A1Check("a1.fc_backward", "FcBackward 
 
         // The reference's own cache: FcBackward is graded even when the student's FcForward is wrong.
         var (dx, dw, db) = Layers.FcBackward(dout, new FcCache(x, w, b));
-        return new Observation { ["dx"] = dx, ["dw"] = dw, ["db"] = db };
+
+        // Also with an upstream gradient of ones: the reference's values let the judge recognise an ignored dout.
+        var (dxOnes, dwOnes, dbOnes) = Layers.FcBackward(dout * 0.0 + 1.0, new FcCache(x, w, b));
+        return new Observation { ["dx"] = dx, ["dw"] = dw, ["db"] = db, ["dx_ones"] = dxOnes, ["dw_ones"] = dwOnes, ["db_ones"] = dbOnes };
     }
 
     public override Verdict Judge(Observation student, Observation expected)
     {
-        var problems = Gradients.Select(n => Compare.Tensors(n, student[n], expected[n])).OfType<string>().ToList();
+        var problems = Gradients.Select(n => Compare.Gradient(n, student[n], expected[n], ignoringUpstream: expected[n + "_ones"])).OfType<string>().ToList();
         return new Verdict((3 - problems.Count) / 3.0, string.Join(" ", problems));
     }
 }

@@ -14,5 +14,5 @@ internal sealed class ReluBackwardCheck() : A1Check("a1.relu_backward", "ReluBac
     }
 
     public override Verdict Judge(Observation student, Observation expected) =>
-        Compare.Tensors("dx", student["dx"], expected["dx"]) is { } problem ? Verdict.Fail(problem) : Verdict.Pass;
+        Compare.Gradient("dx", student["dx"], expected["dx"]) is { } problem ? Verdict.Fail(problem) : Verdict.Pass;
 }

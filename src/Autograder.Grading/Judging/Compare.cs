@@ -6,6 +6,18 @@ namespace Autograder.Grading.Judging;
 /// <summary>Comparisons that judges use: shape first, then the largest relative error with the worst element named.</summary>
 public static class Compare
 {
+    /// <summary>Like <see cref="Tensors"/>, followed by the likely bug when the difference fits a known pattern.</summary>
+    public static string? Gradient(string name, Tensor actual, Tensor expected, int? batchSize = null, Tensor? ignoringUpstream = null, double tolerance = 1e-7)
+    {
+        var problem = Tensors(name, actual, expected, tolerance);
+        if (problem is null)
+        {
+            return null;
+        }
+
+        return GradientDiagnosis.Explain(name, actual, expected, batchSize, ignoringUpstream) is { } hint ? $"{problem} Likely bug: {hint}" : problem;
+    }
+
     /// <summary>Returns null when <paramref name="actual"/> matches <paramref name="expected"/> within <paramref name="tolerance"/>, else what differs.</summary>
     /// <param name="name">What the value is, for the message (e.g. "dW").</param>
     /// <param name="actual">The student's value.</param>

@@ -55,4 +55,28 @@ public sealed class HostileSubmissionTests
             Assert.That(results.Values.Sum(r => r.Score), Is.Zero);
         });
     }
+
+    /// <summary>Seeded bugs (mutants of the reference): each is caught by the check on its member, with the likely bug named.</summary>
+    [Test]
+    public void Mutants_are_caught_and_the_likely_bug_is_named()
+    {
+        var mutants = new Dictionary<string, string>
+        {
+            ["FcForward"] = "return (x.MatMul(w), new FcCache(x, w, b));",
+            ["FcBackward"] = "return (dout.MatMul(cache.W.T), dout.T.MatMul(cache.X), Tensor.OnesLike(dout).Sum(0));",
+            ["ReluBackward"] = "return Tensor.Where(cache.Gt(0.0), -dout, Tensor.ZerosLike(dout));",
+            ["SoftmaxLoss"] = "var n = scores.Shape[0]; var s = scores - scores.Max(1, keepDim: true).Values; var lp = s - s.Exp().Sum(1, keepDim: true).Log(); return (-lp.Gather(1, y.Unsqueeze(1)).Sum().Item() / n, lp.Exp() - y.OneHot(scores.Shape[1]).To(scores.DType));",
+        };
+        var results = HostProcess.Grade(Implementations.Grader(), Implementations.Variant("mutants", mutants));
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["a1.fc_forward"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a1.fc_backward"].Score, Is.EqualTo(1).Within(1e-9), "dX right, dW and db wrong: one third of 3 points");
+            Assert.That(results["a1.fc_backward"].Output, Does.Contain("dw equals the transpose").And.Contain("upstream gradient (dout) is not used"));
+            Assert.That(results["a1.relu_backward"].Output, Does.Contain("opposite sign"));
+            Assert.That(results["a1.softmax_loss"].Score, Is.EqualTo(1.5).Within(1e-9), "loss right, dX wrong: half of 3 points");
+            Assert.That(results["a1.softmax_loss"].Output, Does.Contain("1/N) is missing"));
+            Assert.That(results["a1.relu_forward"].Tag, Is.EqualTo("passed"), "unmutated members still pass");
+        });
+    }
 }
