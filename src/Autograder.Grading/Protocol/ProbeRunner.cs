@@ -76,10 +76,10 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, long
         public Worker(Process process)
         {
             _process = process;
-            _process.OutputDataReceived += (_, e) => Keep(e.Data);
-            _process.ErrorDataReceived += (_, e) => Keep(e.Data);
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
+
+            // Read raw chunks, not lines: a flood without newlines must not grow the host's memory.
+            _ = Task.Run(() => Drain(_process.StandardOutput.BaseStream));
+            _ = Task.Run(() => Drain(_process.StandardError.BaseStream));
         }
 
         public ProbeReport Ask(CheckInfo info, long seed, string directory, CancellationToken cancellationToken)
@@ -165,19 +165,26 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, long
             }
         }
 
-        private void Keep(string? line)
+        private async Task Drain(Stream stream)
         {
-            if (line is null)
+            var buffer = new byte[8192];
+            try
             {
-                return;
-            }
-
-            lock (_output)
-            {
-                if (_output.Length < OutputLimit)
+                int read;
+                while ((read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
                 {
-                    _output.AppendLine(line.Length > 500 ? line[..500] : line);
+                    lock (_output)
+                    {
+                        if (_output.Length < OutputLimit)
+                        {
+                            _output.Append(Encoding.UTF8.GetString(buffer, 0, Math.Min(read, OutputLimit - _output.Length)));
+                        }
+                    }
                 }
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                // The worker was killed: nothing more to read.
             }
         }
     }

@@ -79,4 +79,24 @@ public sealed class HostileSubmissionTests
             Assert.That(results["a1.relu_forward"].Tag, Is.EqualTo("passed"), "unmutated members still pass");
         });
     }
+
+    /// <summary>Resource attacks: allocating without end hits the worker's heap cap; flooding stdout without newlines is timed out while the host's memory stays bounded.</summary>
+    [Test]
+    public void Memory_and_output_floods_are_contained()
+    {
+        var floods = new Dictionary<string, string>
+        {
+            ["FcForward"] = "var hoard = new List<double[]>(); while (true) { hoard.Add(new double[1 << 20]); }",
+            ["ReluForward"] = "var junk = new string('x', 1 << 16); while (true) { Console.Out.Write(junk); }",
+        };
+        var results = HostProcess.Grade(Implementations.Grader(), Implementations.Variant("floods", floods));
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["a1.fc_forward"].Tag, Is.EqualTo("errored"));
+            Assert.That(results["a1.fc_forward"].Output, Does.Contain("OutOfMemory").Or.Contain("out of memory"));
+            Assert.That(results["a1.relu_forward"].Tag, Is.EqualTo("timed-out"));
+            Assert.That(results["a1.fc_backward"].Tag, Is.EqualTo("passed"), "the other checks are still graded");
+            Assert.That(results["a1.softmax_loss"].Tag, Is.EqualTo("passed"));
+        });
+    }
 }
