@@ -10,7 +10,7 @@ internal static class CheckCommands
 {
     public static Command CreateGrade(Option<string?> repository)
     {
-        var grade = Create(repository, "grade", "Grade an implementation and write DIR/results.json (Gradescope). Exits 0 whenever grading completed.");
+        var grade = Create(repository, "grade", "Grade an implementation and write DIR/results.json (Gradescope), DIR/junit.xml and DIR/summary.md. Exits 0 whenever grading completed.");
         return grade;
     }
 
@@ -22,7 +22,7 @@ internal static class CheckCommands
         var implementation = new Option<string>("--impl") { Description = "reference, starter, or a path to a Homework project folder or Homework.dll.", DefaultValueFactory = _ => "starter" };
         var only = new Option<string[]>("--only") { Description = "Run only these check ids.", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<long>("--seed") { Description = "The seed for the checks' inputs (printed with every failure).", DefaultValueFactory = _ => 0 };
-        var output = new Option<string?>("--out") { Description = "Write results.json (Gradescope) into this folder." };
+        var output = new Option<string?>("--out") { Description = "Write results.json (Gradescope), junit.xml and summary.md into this folder." };
         var check = new Command(name, description);
         check.Options.Add(implementation);
         check.Options.Add(only);
@@ -41,6 +41,8 @@ internal static class CheckCommands
             if (parse.GetValue(output) is { Length: > 0 } directory)
             {
                 Grading.Exporters.GradescopeExporter.Write(directory, results, clock.Elapsed);
+                Grading.Exporters.JUnitExporter.Write(directory, results);
+                Grading.Exporters.MarkdownSummaryExporter.Write(directory, results);
             }
 
             return Task.FromResult(0);
