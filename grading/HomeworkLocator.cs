@@ -3,6 +3,19 @@ namespace Autograder.Host;
 /// <summary>Turns <c>--impl reference|starter|PATH</c> into the Homework.dll to grade.</summary>
 internal static class HomeworkLocator
 {
+    /// <summary>Like <see cref="Resolve"/>, but null when the implementation is absent or not built (e.g. no reference in a student's bundle).</summary>
+    public static string? TryResolve(RepositoryPaths paths, string implementation)
+    {
+        try
+        {
+            return Resolve(paths, implementation);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Returns the newest built Homework.dll of a project folder, or the given .dll path; throws saying how to build it.</summary>
     public static string Resolve(RepositoryPaths paths, string implementation)
     {

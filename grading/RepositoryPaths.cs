@@ -8,6 +8,8 @@ internal sealed record RepositoryPaths(string Root)
 
     public string Starter => Path.Combine(Root, "starter");
 
+    public string Fixtures => Path.Combine(Root, "grading", "fixtures");
+
     /// <summary>Finds the root above <paramref name="start"/>, or throws saying where to run the command.</summary>
     public static RepositoryPaths Find(string start)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Autograder.Grading;
+using Autograder.Grading.Checks;
 using Autograder.Grading.Protocol;
 using Autograder.Host.Checks;
 
@@ -21,22 +22,26 @@ internal static class CheckCommands
     {
         var implementation = new Option<string>("--impl") { Description = "reference, starter, or a path to a Homework project folder or Homework.dll.", DefaultValueFactory = _ => "starter" };
         var only = new Option<string[]>("--only") { Description = "Run only these check ids.", AllowMultipleArgumentsPerToken = true };
-        var seed = new Option<long>("--seed") { Description = "The seed for the checks' inputs (printed with every failure).", DefaultValueFactory = _ => 0 };
+        var seed = new Option<long?>("--seed") { Description = "Use this seed for every check's inputs (to replay a failure; by default each check has its public seed, or a per-student one when hidden)." };
+        var studentId = new Option<string?>("--student-id") { Description = "The student's id: hidden checks draw their inputs from it." };
         var output = new Option<string?>("--out") { Description = "Write results.json (Gradescope), junit.xml and summary.md into this folder." };
         var check = new Command(name, description);
         check.Options.Add(implementation);
         check.Options.Add(only);
         check.Options.Add(seed);
+        check.Options.Add(studentId);
         check.Options.Add(output);
         check.SetAction((parse, cancellationToken) =>
         {
             var paths = parse.GetValue(repository) is { Length: > 0 } root ? new RepositoryPaths(Path.GetFullPath(root)) : RepositoryPaths.Find(Directory.GetCurrentDirectory());
             var student = HomeworkLocator.Resolve(paths, parse.GetValue(implementation)!);
-            var reference = HomeworkLocator.Resolve(paths, "reference");
+            var reference = HomeworkLocator.TryResolve(paths, "reference");
             var selected = parse.GetValue(only) is { Length: > 0 } ids ? [.. CheckRegistry.All.Where(c => ids.Contains(c.Info.Id))] : CheckRegistry.All;
             var fixedSeed = parse.GetValue(seed);
+            var studentKey = parse.GetValue(studentId);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var results = new Grader(WorkerCommand.ForCurrentProcess()).Grade(selected, student, reference, _ => fixedSeed, cancellationToken);
+            var grader = new Grader(WorkerCommand.ForCurrentProcess(), new FixtureStore(paths.Fixtures));
+            var results = grader.Grade(selected, student, reference, info => fixedSeed ?? Seeds.For(info, studentKey), cancellationToken);
             ScoreTable.Write(results);
             if (parse.GetValue(output) is { Length: > 0 } directory)
             {

@@ -5,22 +5,70 @@ namespace Autograder.Grading;
 
 /// <summary>Grades an implementation: probes it and the reference in separate workers, then judges each check in this process.</summary>
 /// <remarks>The host never loads student code: it only reads the observations the worker wrote.</remarks>
-public sealed class Grader(WorkerCommand worker)
+public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null)
 {
     /// <summary>Runs every check on the student's and the reference's Homework.dll and scores them.</summary>
     /// <param name="checks">The checks, in report order.</param>
     /// <param name="studentHomework">The student's Homework.dll.</param>
-    /// <param name="referenceHomework">The reference's Homework.dll (expected observations).</param>
+    /// <param name="referenceHomework">The reference's Homework.dll (expected observations where no fixture has them); null when only fixtures may be used.</param>
     /// <param name="seedFor">The seed for each check (fixed for public checks, per student for hidden ones).</param>
     /// <param name="cancellationToken">Stops grading between probes.</param>
-    public IReadOnlyList<CheckResult> Grade(IReadOnlyList<Check> checks, string studentHomework, string referenceHomework, Func<CheckInfo, long> seedFor, CancellationToken cancellationToken = default)
+    public IReadOnlyList<CheckResult> Grade(IReadOnlyList<Check> checks, string studentHomework, string? referenceHomework, Func<CheckInfo, long> seedFor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(seedFor);
-        var probes = checks.Select(c => (c.Info, seedFor(c.Info))).ToList();
+        var probes = checks.Select(c => (c.Info, Seed: seedFor(c.Info))).ToList();
         var student = new ProbeRunner(worker, studentHomework).Run(probes, cancellationToken);
-        var reference = new ProbeRunner(worker, referenceHomework).Run(probes, cancellationToken);
-        return [.. checks.Select(c => Judge(c, seedFor(c.Info), student[c.Info.Id], reference[c.Info.Id]))];
+
+        // Expected observations: fixtures where they hold this seed, the reference run live (in its own worker) otherwise.
+        var expected = new Dictionary<string, (ProbeReport, Observation?)>();
+        foreach (var (info, seed) in probes)
+        {
+            if (fixtures?.TryLoad(info.Id, seed) is { } stored)
+            {
+                expected[info.Id] = (new ProbeReport(info.Id, ProbeStatus.Completed, "", "", 0), stored);
+            }
+        }
+
+        var live = probes.Where(p => !expected.ContainsKey(p.Info.Id)).ToList();
+        if (live.Count > 0 && referenceHomework is null)
+        {
+            foreach (var (info, _) in live)
+            {
+                expected[info.Id] = (new ProbeReport(info.Id, ProbeStatus.Errored, "no fixture holds its expected values and no reference is available to compute them (course staff: run 'autograder fixtures generate')", "", 0), null);
+            }
+        }
+        else if (live.Count > 0)
+        {
+            foreach (var (id, result) in new ProbeRunner(worker, referenceHomework!).Run(live, cancellationToken))
+            {
+                expected[id] = result;
+            }
+        }
+
+        return [.. checks.Select(c => Judge(c, seedFor(c.Info), student[c.Info.Id], expected[c.Info.Id]))];
+    }
+
+    /// <summary>Runs the public probes on the reference and stores their observations as fixtures.</summary>
+    /// <returns>The ids of the checks whose fixtures were written.</returns>
+    public IReadOnlyList<string> GenerateFixtures(IReadOnlyList<Check> checks, string referenceHomework, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        var store = fixtures ?? throw new InvalidOperationException("No fixture folder was given.");
+        var probes = checks.Where(c => c.Info.Visibility == Visibility.Visible).Select(c => (c.Info, Seeds.Public(c.Info.Id))).ToList();
+        var written = new List<string>();
+        foreach (var (id, (report, observation)) in new ProbeRunner(worker, referenceHomework).Run(probes, cancellationToken))
+        {
+            if (report.Status != ProbeStatus.Completed || observation is null)
+            {
+                throw new InvalidOperationException($"The reference failed check {id} ({report.Status}: {report.Message}); fix the reference before generating fixtures.");
+            }
+
+            store.Save(id, Seeds.Public(id), observation);
+            written.Add(id);
+        }
+
+        return written;
     }
 
     private static CheckResult Judge(Check check, long seed, (ProbeReport Report, Observation? Observation) student, (ProbeReport Report, Observation? Observation) reference)

@@ -88,7 +88,9 @@ public sealed partial class Tensor
     internal Tensor ScalarLike(double value) => Scalar(value, DType.IsFloatingPoint() ? DType : DType.Float32);
 
     /// <summary>A 0-d tensor holding an integer scalar in this tensor's type (int64 for bool).</summary>
-    internal Tensor ScalarLike(long value) => Scalar(value, DType == DType.Bool ? DType.Int64 : DType);
+    internal Tensor ScalarLike(long value) => DType is DType.Int64 or DType.Bool
+        ? FromArray(new[] { value }).Reshape()
+        : Scalar(value, DType);
 
     private Tensor Binary(BinaryOp op, Tensor other, string name, Func<Tensor, Tensor, Autograd.Node> node)
     {

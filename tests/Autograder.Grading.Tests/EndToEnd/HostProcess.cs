@@ -9,11 +9,11 @@ internal static class HostProcess
 {
     public sealed record GradedCheck(string Id, double Score, double MaxScore, string Tag, string Output);
 
-    public static IReadOnlyDictionary<string, GradedCheck> Grade(WorkerCommand grader, string implementation)
+    public static IReadOnlyDictionary<string, GradedCheck> Grade(WorkerCommand grader, string implementation, string? repository = null, params string[] extra)
     {
         var output = Directory.CreateTempSubdirectory("autograder-grade-").FullName;
         var start = new ProcessStartInfo(grader.FileName) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in grader.Prefix.Concat(["grade", "--repo", Repository.Root, "--impl", implementation, "--out", output]))
+        foreach (var argument in grader.Prefix.Concat(["grade", "--repo", repository ?? Repository.Root, "--impl", implementation, "--out", output]).Concat(extra))
         {
             start.ArgumentList.Add(argument);
         }
