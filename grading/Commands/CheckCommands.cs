@@ -24,6 +24,8 @@ internal static class CheckCommands
         var only = new Option<string[]>("--only") { Description = "Run only these check ids.", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<long?>("--seed") { Description = "Use this seed for every check's inputs (to replay a failure; by default each check has its public seed, or a per-student one when hidden)." };
         var studentId = new Option<string?>("--student-id") { Description = "The student's id: hidden checks draw their inputs from it." };
+        var msbuild = new Option<bool>("--msbuild") { Description = "Print plain text and MSBuild diagnostics at the student's methods (used by the build integration)." };
+        var errors = new Option<bool>("--errors") { Description = "With --msbuild: report failed checks as errors, so the build fails." };
         var output = new Option<string?>("--out") { Description = "Write results.json (Gradescope), junit.xml and summary.md into this folder." };
         var check = new Command(name, description);
         check.Options.Add(implementation);
@@ -31,6 +33,8 @@ internal static class CheckCommands
         check.Options.Add(seed);
         check.Options.Add(studentId);
         check.Options.Add(output);
+        check.Options.Add(msbuild);
+        check.Options.Add(errors);
         check.SetAction((parse, cancellationToken) =>
         {
             var paths = parse.GetValue(repository) is { Length: > 0 } root ? new RepositoryPaths(Path.GetFullPath(root)) : RepositoryPaths.Find(Directory.GetCurrentDirectory());
@@ -42,7 +46,22 @@ internal static class CheckCommands
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var grader = new Grader(WorkerCommand.ForCurrentProcess(), new FixtureStore(paths.Fixtures));
             var results = grader.Grade(selected, student, reference, info => fixedSeed ?? Seeds.For(info, studentKey), cancellationToken);
-            ScoreTable.Write(results);
+            if (parse.GetValue(msbuild))
+            {
+                var earned = results.Sum(r => r.Score);
+                var possible = results.Sum(r => r.Info.Points);
+                Console.WriteLine($"Autograder: {earned:0.##} / {possible:0.##} points ({(possible == 0 ? 0 : 100 * earned / possible):0.#} %): "
+                    + string.Join(", ", results.GroupBy(r => Grading.Exporters.GradescopeExporter.Tag(r.Outcome)).Select(g => $"{g.Count()} {g.Key}")));
+                foreach (var line in Grading.Exporters.MsBuildDiagnosticsExporter.Format(results, student, parse.GetValue(errors)))
+                {
+                    Console.WriteLine(line);
+                }
+            }
+            else
+            {
+                ScoreTable.Write(results);
+            }
+
             if (parse.GetValue(output) is { Length: > 0 } directory)
             {
                 Grading.Exporters.GradescopeExporter.Write(directory, results, clock.Elapsed);

@@ -166,9 +166,12 @@ public static partial class StarterGenerator
         return problems;
     }
 
-    private static string StarterProject(string referenceProject) =>
-        referenceProject.Replace("<!-- The reference solution. starter/ is generated from it (autograder starter sync); edit here, never there. -->",
-            "<!-- The starter: generated from reference/ by 'autograder starter sync'. Fill in the TODOs; dotnet build grades them. -->", StringComparison.Ordinal);
+    /// <summary>The starter's project file: the reference's, graded on build, and building the grader first.</summary>
+    private static string StarterProject(string referenceProject) => referenceProject
+        .Replace("<!-- The reference solution. starter/ is generated from it (autograder starter sync); edit here, never there. -->",
+            "<!-- The starter: generated from reference/ by 'autograder starter sync'. Fill in the TODOs; dotnet build grades them. -->", StringComparison.Ordinal)
+        .Replace("    <!-- The reference is graded by the tests, not on every build (the grader is built after it). -->\n    <Autograde>false</Autograde>\n", "", StringComparison.Ordinal)
+        .Replace("  </ItemGroup>\n</Project>", "    <!-- Built first so that this build can be graded; not referenced. -->\n    <ProjectReference Include=\"../grading/Autograder.Host.csproj\" ReferenceOutputAssembly=\"false\" />\n  </ItemGroup>\n</Project>", StringComparison.Ordinal);
 
     private static bool IsSource(string root, string path)
     {
