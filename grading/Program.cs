@@ -14,15 +14,17 @@ var root = new RootCommand("Autograder: grade deep-learning homework written in 
 root.Options.Add(repository);
 root.Subcommands.Add(CheckCommands.Create(repository));
 root.Subcommands.Add(CheckCommands.CreateGrade(repository));
+root.Subcommands.Add(DataCommands.Create(repository));
 root.Subcommands.Add(FixtureCommands.Create(repository));
 root.Subcommands.Add(StarterCommands.Create(repository));
 root.Subcommands.Add(WorkerCommands.Create());
 
 try
 {
-    return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    // Errors the user can act on are printed as one line below, not as a stack trace.
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
 }
-catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or FormatException)
+catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or FormatException or KeyNotFoundException or IOException or HttpRequestException or InvalidOperationException)
 {
     await Console.Error.WriteLineAsync($"autograder: {e.Message}").ConfigureAwait(false);
     return 2;
