@@ -37,7 +37,7 @@ internal static class CheckCommands
         check.Options.Add(errors);
         check.SetAction((parse, cancellationToken) =>
         {
-            var paths = parse.GetValue(repository) is { Length: > 0 } root ? new RepositoryPaths(Path.GetFullPath(root)) : RepositoryPaths.Find(Directory.GetCurrentDirectory());
+            var paths = RepositoryPaths.From(parse.GetValue(repository));
             var student = HomeworkLocator.Resolve(paths, parse.GetValue(implementation)!);
             var reference = HomeworkLocator.TryResolve(paths, "reference");
             var selected = parse.GetValue(only) is { Length: > 0 } ids ? [.. CheckRegistry.All.Where(c => ids.Contains(c.Info.Id))] : CheckRegistry.All;

@@ -63,7 +63,7 @@ internal static class DataCommands
 
     private static (DatasetCatalog Catalog, DataLocator Locator) Open(string? repository)
     {
-        var paths = repository is { Length: > 0 } root ? new RepositoryPaths(Path.GetFullPath(root)) : RepositoryPaths.Find(Directory.GetCurrentDirectory());
+        var paths = RepositoryPaths.From(repository);
         return (DatasetCatalog.Load(Path.Combine(paths.Root, "data", "datasets.json")), DataLocator.ForRepository(paths.Root));
     }
 }

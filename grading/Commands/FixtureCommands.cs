@@ -15,7 +15,7 @@ internal static class FixtureCommands
         var generate = new Command("generate", "Store the reference's observations for the public checks in grading/fixtures/ (needs a built reference).");
         generate.SetAction((parse, cancellationToken) =>
         {
-            var paths = parse.GetValue(repository) is { Length: > 0 } root ? new RepositoryPaths(Path.GetFullPath(root)) : RepositoryPaths.Find(Directory.GetCurrentDirectory());
+            var paths = RepositoryPaths.From(parse.GetValue(repository));
             var reference = HomeworkLocator.Resolve(paths, "reference");
             var written = new Grader(WorkerCommand.ForCurrentProcess(), new FixtureStore(paths.Fixtures)).GenerateFixtures(CheckRegistry.All, reference, cancellationToken);
             AnsiConsole.MarkupLine($"[green]Wrote {written.Count} fixture(s)[/] to {Markup.Escape(paths.Fixtures)}.");

@@ -46,7 +46,5 @@ internal static class StarterCommands
         return starter;
     }
 
-    private static RepositoryPaths Resolve(string? repository) => repository is { Length: > 0 } root
-        ? new RepositoryPaths(Path.GetFullPath(root))
-        : RepositoryPaths.Find(Directory.GetCurrentDirectory());
+    private static RepositoryPaths Resolve(string? repository) => RepositoryPaths.From(repository);
 }
