@@ -13,10 +13,7 @@ internal static class StridedCopy
             return;
         }
 
-        var (cShape, cStrides) = Layout.Coalesce(shape, strides.ToArray());
-        var inner = cShape[^1];
-        var innerStride = cStrides[0][^1];
-        var rows = Layout.RowOffsets(cShape, cStrides[0], offset);
+        var (rows, inner, innerStride) = Rows(shape, strides, offset);
         for (var r = 0; r < rows.Length; r++)
         {
             var dst = destination.Slice(r * inner, inner);
@@ -42,10 +39,7 @@ internal static class StridedCopy
             return;
         }
 
-        var (cShape, cStrides) = Layout.Coalesce(shape, strides.ToArray());
-        var inner = cShape[^1];
-        var innerStride = cStrides[0][^1];
-        var rows = Layout.RowOffsets(cShape, cStrides[0], offset);
+        var (rows, inner, innerStride) = Rows(shape, strides, offset);
         for (var r = 0; r < rows.Length; r++)
         {
             var src = source.Slice(r * inner, inner);
@@ -76,6 +70,13 @@ internal static class StridedCopy
         }
 
         return result;
+    }
+
+    /// <summary>A strided view as rows: the storage offset of each row, the row length, and the stride within a row (after merging dimensions).</summary>
+    private static (int[] Rows, int Inner, int InnerStride) Rows(ReadOnlySpan<int> shape, ReadOnlySpan<int> strides, int offset)
+    {
+        var (cShape, cStrides) = Layout.Coalesce(shape, strides.ToArray());
+        return (Layout.RowOffsets(cShape, cStrides[0], offset), cShape[^1], cStrides[0][^1]);
     }
 
     /// <summary>Returns <paramref name="t"/> itself when contiguous (read-only use), otherwise a contiguous copy (no graph).</summary>
