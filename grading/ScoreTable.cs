@@ -18,10 +18,14 @@ internal static class ScoreTable
         var possible = results.Sum(r => r.Info.Points);
         table.Caption($"Total {earned:0.##} / {possible:0.##} ({(possible == 0 ? 0 : 100 * earned / possible):0.#} %)");
         AnsiConsole.Write(table);
-        foreach (var r in results.Where(r => r.Outcome is not Outcome.Passed and not Outcome.NotAttempted))
+        // Passed checks can carry a note too (e.g. graded with the reference's layers in place of faulty ones).
+        foreach (var r in results.Where(r => r.Outcome is not Outcome.NotAttempted && r.Message.Length > 0))
         {
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(r.Info.Id)}[/]: {Markup.Escape(r.Message)}");
-            AnsiConsole.MarkupLine($"  [grey]seed {r.Seed}; replay: {Markup.Escape(r.ReplayCommand)}[/]");
+            if (r.Outcome != Outcome.Passed)
+            {
+                AnsiConsole.MarkupLine($"  [grey]seed {r.Seed}; replay: {Markup.Escape(r.ReplayCommand)}[/]");
+            }
         }
     }
 

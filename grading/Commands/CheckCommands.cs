@@ -1,58 +1,64 @@
 using System.CommandLine;
 using Autograder.Grading;
+using Autograder.Grading.Building;
 using Autograder.Grading.Checks;
+using Autograder.Grading.Exporters;
 using Autograder.Grading.Protocol;
 using Autograder.Host.Checks;
 
 namespace Autograder.Host.Commands;
 
-/// <summary><c>autograder check</c> and <c>autograder grade</c>: run the checks on an implementation, print the score table, and (grade) write the result files.</summary>
+/// <summary><c>autograder check</c> and <c>autograder grade</c>: run the checks on an implementation, print the score table, and write the result files.</summary>
 internal static class CheckCommands
 {
-    public static Command CreateGrade(Option<string?> repository)
-    {
-        var grade = Create(repository, "grade", "Grade an implementation and write DIR/results.json (Gradescope), DIR/junit.xml and DIR/summary.md. Exits 0 whenever grading completed.");
-        return grade;
-    }
+    public static Command CreateGrade(Option<string?> repository) =>
+        Create(repository, "grade", "Grade an implementation and write DIR/results.json (Gradescope), DIR/junit.xml and DIR/summary.md. Exits 0 whenever grading completed (see --fail-under).");
 
     public static Command Create(Option<string?> repository) =>
         Create(repository, "check", "Run the checks on an implementation and print the score table.");
 
     private static Command Create(Option<string?> repository, string name, string description)
     {
-        var implementation = new Option<string>("--impl") { Description = "reference, starter, or a path to a Homework project folder or Homework.dll.", DefaultValueFactory = _ => "starter" };
+        var implementation = new Option<string>("--impl") { Description = "reference, starter, a folder holding a student's copy of starter/ (built first), or a built Homework.dll.", DefaultValueFactory = _ => "starter" };
         var only = new Option<string[]>("--only") { Description = "Run only these check ids.", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<long?>("--seed") { Description = "Use this seed for every check's inputs (to replay a failure; by default each check has its public seed, or a per-student one when hidden)." };
         var studentId = new Option<string?>("--student-id") { Description = "The student's id: hidden checks draw their inputs from it." };
         var msbuild = new Option<bool>("--msbuild") { Description = "Print plain text and MSBuild diagnostics at the student's methods (used by the build integration)." };
         var errors = new Option<bool>("--errors") { Description = "With --msbuild: report failed checks as errors, so the build fails." };
         var output = new Option<string?>("--out") { Description = "Write results.json (Gradescope), junit.xml and summary.md into this folder." };
-        var check = new Command(name, description);
-        check.Options.Add(implementation);
-        check.Options.Add(only);
-        check.Options.Add(seed);
-        check.Options.Add(studentId);
-        check.Options.Add(output);
-        check.Options.Add(msbuild);
-        check.Options.Add(errors);
-        check.SetAction((parse, cancellationToken) =>
+        var failUnder = new Option<double?>("--fail-under") { Description = "Exit with code 1 when the score is below this percentage (for CI)." };
+        var command = new Command(name, description) { implementation, only, seed, studentId, output, failUnder, msbuild, errors };
+        command.SetAction((parse, cancellationToken) =>
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var paths = RepositoryPaths.From(parse.GetValue(repository));
-            var student = HomeworkLocator.Resolve(paths, parse.GetValue(implementation)!);
-            var reference = HomeworkLocator.TryResolve(paths, "reference");
-            var selected = parse.GetValue(only) is { Length: > 0 } ids ? [.. CheckRegistry.All.Where(c => ids.Contains(c.Info.Id))] : CheckRegistry.All;
+            var builder = HomeworkBuilder.ForCurrentProcess();
+            var student = HomeworkLocator.Resolve(paths, parse.GetValue(implementation)!, builder, cancellationToken);
+            var selected = parse.GetValue(only) is { Length: > 0 } ids ? Select(ids) : CheckRegistry.All;
             var fixedSeed = parse.GetValue(seed);
             var studentKey = parse.GetValue(studentId);
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var grader = new Grader(WorkerCommand.ForCurrentProcess(), new FixtureStore(paths.Fixtures));
-            var results = grader.Grade(selected, student, reference, info => fixedSeed ?? Seeds.For(info, studentKey), cancellationToken);
+            long SeedFor(CheckInfo info) => fixedSeed ?? Seeds.For(info, studentKey);
+
+            IReadOnlyList<CheckResult> results;
+            if (student.Homework is null)
+            {
+                results = Grader.NotCompiled(selected, student.CompileErrors, SeedFor);
+            }
+            else
+            {
+                var grader = new Grader(WorkerCommand.ForCurrentProcess(), new FixtureStore(paths.Fixtures));
+                var reference = HomeworkLocator.TryResolve(paths, "reference");
+                results = grader.Grade(selected, student.Homework, reference, SeedFor, Hybrids(paths, student, builder, cancellationToken), cancellationToken);
+            }
+
+            var earned = results.Sum(r => r.Score);
+            var possible = results.Sum(r => r.Info.Points);
+            var percent = possible == 0 ? 100 : 100 * earned / possible;
             if (parse.GetValue(msbuild))
             {
-                var earned = results.Sum(r => r.Score);
-                var possible = results.Sum(r => r.Info.Points);
-                Console.WriteLine($"Autograder: {earned:0.##} / {possible:0.##} points ({(possible == 0 ? 0 : 100 * earned / possible):0.#} %): "
-                    + string.Join(", ", results.GroupBy(r => Grading.Exporters.GradescopeExporter.Tag(r.Outcome)).Select(g => $"{g.Count()} {g.Key}")));
-                foreach (var line in Grading.Exporters.MsBuildDiagnosticsExporter.Format(results, student, parse.GetValue(errors)))
+                Console.WriteLine($"Autograder: {earned:0.##} / {possible:0.##} points ({percent:0.#} %): "
+                    + string.Join(", ", results.GroupBy(r => GradescopeExporter.Tag(r.Outcome)).Select(g => $"{g.Count()} {g.Key}")));
+                foreach (var line in MsBuildDiagnosticsExporter.Format(results, student.Homework ?? "", parse.GetValue(errors)))
                 {
                     Console.WriteLine(line);
                 }
@@ -64,13 +70,32 @@ internal static class CheckCommands
 
             if (parse.GetValue(output) is { Length: > 0 } directory)
             {
-                Grading.Exporters.GradescopeExporter.Write(directory, results, clock.Elapsed);
-                Grading.Exporters.JUnitExporter.Write(directory, results);
-                Grading.Exporters.MarkdownSummaryExporter.Write(directory, results);
+                GradescopeExporter.Write(directory, results, clock.Elapsed);
+                JUnitExporter.Write(directory, results);
+                MarkdownSummaryExporter.Write(directory, results);
             }
 
-            return Task.FromResult(0);
+            return Task.FromResult(parse.GetValue(failUnder) is { } floor && percent < floor ? 1 : 0);
         });
-        return check;
+        return command;
+    }
+
+    private static List<Check> Select(string[] ids)
+    {
+        var unknown = ids.Where(id => !CheckRegistry.ById.ContainsKey(id)).ToList();
+        return unknown.Count == 0
+            ? [.. CheckRegistry.All.Where(c => ids.Contains(c.Info.Id))]
+            : throw new KeyNotFoundException($"No check named {string.Join(", ", unknown)}. The checks are: {string.Join(", ", CheckRegistry.ById.Keys)}.");
+    }
+
+    /// <summary>Builds the student's sources with reference parts substituted, when both sets of sources are at hand.</summary>
+    private static Func<IReadOnlyList<Substitution>, HomeworkBuild>? Hybrids(RepositoryPaths paths, Implementation student, HomeworkBuilder builder, CancellationToken cancellationToken)
+    {
+        if (student.Sources is not { } sources || !Directory.Exists(paths.Reference))
+        {
+            return null;
+        }
+
+        return substitutes => builder.Build(sources, substitutes.ToDictionary(s => s.File, s => Path.Combine(paths.Reference, s.File)), cancellationToken);
     }
 }

@@ -16,7 +16,7 @@ internal static class FixtureCommands
         generate.SetAction((parse, cancellationToken) =>
         {
             var paths = RepositoryPaths.From(parse.GetValue(repository));
-            var reference = HomeworkLocator.Resolve(paths, "reference");
+            var reference = HomeworkLocator.Resolve(paths, "reference", null, cancellationToken).Homework!;
             var written = new Grader(WorkerCommand.ForCurrentProcess(), new FixtureStore(paths.Fixtures)).GenerateFixtures(CheckRegistry.All, reference, cancellationToken);
             AnsiConsole.MarkupLine($"[green]Wrote {written.Count} fixture(s)[/] to {Markup.Escape(paths.Fixtures)}.");
             return Task.FromResult(0);

@@ -1,3 +1,4 @@
+using Autograder.Grading.Building;
 using Autograder.Grading.Checks;
 using Autograder.Grading.Protocol;
 
@@ -12,8 +13,15 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null)
     /// <param name="studentHomework">The student's Homework.dll.</param>
     /// <param name="referenceHomework">The reference's Homework.dll (expected observations where no fixture has them); null when only fixtures may be used.</param>
     /// <param name="seedFor">The seed for each check (fixed for public checks, per student for hidden ones).</param>
+    /// <param name="buildHybrid">Builds the student's sources with the given parts taken from the reference (see <see cref="Substitution"/>); null when the sources are not at hand.</param>
     /// <param name="cancellationToken">Stops grading between probes.</param>
-    public IReadOnlyList<CheckResult> Grade(IReadOnlyList<Check> checks, string studentHomework, string? referenceHomework, Func<CheckInfo, long> seedFor, CancellationToken cancellationToken = default)
+    public IReadOnlyList<CheckResult> Grade(
+        IReadOnlyList<Check> checks,
+        string studentHomework,
+        string? referenceHomework,
+        Func<CheckInfo, long> seedFor,
+        Func<IReadOnlyList<Substitution>, HomeworkBuild>? buildHybrid = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(seedFor);
@@ -46,7 +54,40 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null)
             }
         }
 
-        return [.. checks.Select(c => Judge(c, seedFor(c.Info), student[c.Info.Id], expected[c.Info.Id]))];
+        var results = checks.Select(c => Judge(c, seedFor(c.Info), student[c.Info.Id], expected[c.Info.Id])).ToList();
+        if (buildHybrid is not null)
+        {
+            var isolation = new FaultIsolation(checks, results, student, buildHybrid);
+            foreach (var (index, substitutes, reason) in isolation.Candidates())
+            {
+                var check = checks[index];
+                var build = isolation.Build(substitutes);
+                var files = string.Join(", ", substitutes.Select(s => s.File));
+                if (!build.Succeeded)
+                {
+                    results[index] = results[index] with { Message = $"{results[index].Message}\n(not regraded with the reference's {files}: with it your code does not compile: {(build.Errors.Count > 0 ? build.Errors[0] : "")})".Trim() };
+                    continue;
+                }
+
+                var seed = seedFor(check.Info);
+                var hybrid = new ProbeRunner(worker, build.Homework!).Run([(check.Info, seed)], cancellationToken)[check.Info.Id];
+                var regraded = Judge(check, seed, hybrid, expected[check.Info.Id]);
+                results[index] = regraded with { Message = $"graded with the reference's {files} in place of yours, because {reason}. {regraded.Message}".Trim() };
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The results when the submission does not compile: every check errored, with the compiler's first messages.</summary>
+    public static IReadOnlyList<CheckResult> NotCompiled(IReadOnlyList<Check> checks, IReadOnlyList<string> errors, Func<CheckInfo, long> seedFor)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(seedFor);
+        var shown = string.Join("\n", errors.Take(10)) + (errors.Count > 10 ? $"\n… and {errors.Count - 10} more" : "");
+        var message = $"your code does not compile, so nothing could be graded. Fix these and build again (dotnet build):\n{shown}";
+        return [.. checks.Select(c => new CheckResult(c.Info, Outcome.Errored, 0, message, seedFor(c.Info), TimeSpan.Zero))];
     }
 
     /// <summary>Runs the public probes on the reference and stores their observations as fixtures.</summary>
@@ -71,7 +112,7 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null)
         return written;
     }
 
-    private static CheckResult Judge(Check check, long seed, (ProbeReport Report, Observation? Observation) student, (ProbeReport Report, Observation? Observation) reference)
+    internal static CheckResult Judge(Check check, long seed, (ProbeReport Report, Observation? Observation) student, (ProbeReport Report, Observation? Observation) reference)
     {
         var info = check.Info;
         var duration = TimeSpan.FromMilliseconds(student.Report.Milliseconds);

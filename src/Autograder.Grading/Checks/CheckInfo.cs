@@ -8,4 +8,8 @@ namespace Autograder.Grading.Checks;
 /// <param name="Visibility">When the student sees the result.</param>
 /// <param name="TimeLimit">How long its probe may run before the worker is killed.</param>
 /// <param name="Targets">The members it calls, as <c>Type.Method</c> (e.g. <c>Homework.A1.Layers.FcBackward</c>): diagnostics point at them.</param>
-public sealed record CheckInfo(string Id, string Assignment, string Title, double Points, Visibility Visibility, TimeSpan TimeLimit, IReadOnlyList<string> Targets);
+public sealed record CheckInfo(string Id, string Assignment, string Title, double Points, Visibility Visibility, TimeSpan TimeLimit, IReadOnlyList<string> Targets)
+{
+    /// <summary>Gets the parts this check may take from the reference when the student's own are faulty (see <see cref="Substitution"/>).</summary>
+    public IReadOnlyList<Substitution> Substitutes { get; init; } = [];
+}

@@ -1,0 +1,31 @@
+using Autograder.Grading.Checks;
+using Autograder.Grading.Judging;
+using Homework.A1;
+
+namespace Autograder.Host.Checks.A1;
+
+/// <summary>Two Adam steps from given moments at t = 5, and a first step from scratch (where the bias correction matters most).</summary>
+internal sealed class AdamCheck() : A1Check("a1.adam", "Adam: steps from given moments and from scratch", 2, "Homework.A1.Adam.Step")
+{
+    public override Observation Probe(ProbeContext context)
+    {
+        var (w, dw1, dw2) = (context.Randn(4, 5), context.Randn(4, 5), context.Randn(4, 5));
+        var rule = new Adam(1e-2) { M = context.Randn(4, 5) * 0.1, V = context.Randn(4, 5).Square() * 0.1, T = 5 };
+        var w1 = rule.Step(w, dw1);
+        var (m1, v1) = (rule.M!, rule.V!);
+        var w2 = rule.Step(w1, dw2);
+        var fresh = new Adam(1e-3).Step(w, dw1);
+        var observation = new Observation { ["w1"] = w1, ["m1"] = m1, ["v1"] = v1, ["w2"] = w2, ["fresh"] = fresh };
+        observation.Set("t", rule.T);
+        return observation;
+    }
+
+    public override Verdict Judge(Observation student, Observation expected) => new Scorecard()
+        .Value("next w (step 1)", student["w1"], expected["w1"])
+        .Value("m (step 1)", student["m1"], expected["m1"], weight: 0.5)
+        .Value("v (step 1)", student["v1"], expected["v1"], weight: 0.5)
+        .Value("next w (step 2)", student["w2"], expected["w2"])
+        .Property(student["t"].Item() == expected["t"].Item(), $"T is {student["t"].Item()} after two steps from T = 5; expected {expected["t"].Item()} (increment T once per step, before the bias correction).", weight: 0.5)
+        .Value("first step from zero moments", student["fresh"], expected["fresh"])
+        .Verdict;
+}

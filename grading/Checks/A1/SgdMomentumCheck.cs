@@ -1,0 +1,26 @@
+using Autograder.Grading.Checks;
+using Autograder.Grading.Judging;
+using Homework.A1;
+
+namespace Autograder.Host.Checks.A1;
+
+/// <summary>Two steps of SGD with momentum from a given velocity: the parameter and the velocity after each.</summary>
+internal sealed class SgdMomentumCheck() : A1Check("a1.sgd_momentum", "SgdMomentum: two steps from a given velocity", 2, "Homework.A1.SgdMomentum.Step")
+{
+    public override Observation Probe(ProbeContext context)
+    {
+        var (w, dw1, dw2) = (context.Randn(4, 5), context.Randn(4, 5), context.Randn(4, 5));
+        var rule = new SgdMomentum(1e-2, 0.9) { Velocity = context.Randn(4, 5) };
+        var w1 = rule.Step(w, dw1);
+        var v1 = rule.Velocity!;
+        var w2 = rule.Step(w1, dw2);
+        return new Observation { ["w1"] = w1, ["v1"] = v1, ["w2"] = w2, ["v2"] = rule.Velocity! };
+    }
+
+    public override Verdict Judge(Observation student, Observation expected) => new Scorecard()
+        .Value("next w (step 1)", student["w1"], expected["w1"])
+        .Value("velocity (step 1)", student["v1"], expected["v1"])
+        .Value("next w (step 2)", student["w2"], expected["w2"])
+        .Value("velocity (step 2)", student["v2"], expected["v2"])
+        .Verdict;
+}

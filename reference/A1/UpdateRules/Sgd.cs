@@ -1,0 +1,14 @@
+using Autograder.Tensors;
+
+namespace Homework.A1;
+
+/// <summary>Vanilla stochastic gradient descent: w ← w − learningRate · dw.</summary>
+/// <param name="learningRate">The step size.</param>
+public sealed class Sgd(double learningRate) : IUpdateRule
+{
+    /// <inheritdoc/>
+    public double LearningRate { get; set; } = learningRate;
+
+    /// <inheritdoc/>
+    public Tensor Step(Tensor w, Tensor dw) => w - (LearningRate * dw);
+}
