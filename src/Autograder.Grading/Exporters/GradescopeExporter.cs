@@ -27,7 +27,7 @@ public static class GradescopeExporter
                 ["score"] = Math.Round(r.Score, 4),
                 ["max_score"] = r.Info.Points,
                 ["status"] = r.Outcome == Outcome.Passed ? "passed" : "failed",
-                ["output"] = r.Outcome == Outcome.Passed ? "" : $"{r.Message}\nseed {r.Seed}; replay: {r.ReplayCommand}",
+                ["output"] = r.Outcome == Outcome.Passed ? r.Message : $"{r.Message}\nseed {r.Seed}; replay: {r.ReplayCommand}",
                 ["tags"] = new JsonArray(r.Info.Assignment, Tag(r.Outcome)),
                 ["visibility"] = Visibility(r.Info.Visibility),
             });

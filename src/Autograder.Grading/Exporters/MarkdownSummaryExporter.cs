@@ -36,6 +36,16 @@ public static class MarkdownSummaryExporter
             }
         }
 
+        var notes = results.Where(r => r.Outcome == Outcome.Passed && r.Message.Length > 0).ToList();
+        if (notes.Count > 0)
+        {
+            md.Append("\n## Notes\n\n");
+            foreach (var r in notes)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- **{r.Info.Id}**: {Escape(r.Message.Split('\n')[0])}\n");
+            }
+        }
+
         return md.ToString();
     }
 

@@ -18,9 +18,11 @@ public sealed class FixtureTests
 
         var results = HostProcess.Grade(Implementations.Grader(), Implementations.Reference(), bundle);
         Directory.Delete(bundle, recursive: true);
-        Assert.That(results.Where(r => r.Key != "a1.fc_backward_hidden").Select(r => r.Value.Tag), Is.All.EqualTo("passed"), "every public check has an up-to-date fixture");
-        Assert.That(results["a1.fc_backward_hidden"].Tag, Is.EqualTo("errored"), "a hidden check needs the reference");
-        Assert.That(results["a1.fc_backward_hidden"].Output, Does.Contain("grader error"));
+        var hidden = results.Where(r => r.Key.EndsWith("_hidden", StringComparison.Ordinal)).ToList();
+        Assert.That(results.Except(hidden).Select(r => r.Value.Tag), Is.All.EqualTo("passed"), "every public check has an up-to-date fixture");
+        Assert.That(hidden, Is.Not.Empty);
+        Assert.That(hidden.Select(r => r.Value.Tag), Is.All.EqualTo("errored"), "a hidden check needs the reference");
+        Assert.That(hidden.Select(r => r.Value.Output), Is.All.Contains("grader error"));
     }
 
     [Test]

@@ -52,7 +52,8 @@ public sealed class HostileSubmissionTests
             Assert.That(results["a1.relu_backward"].Output, Does.StartWith("InvalidOperationException: boom"));
             Assert.That(results["a1.softmax_loss"].Tag, Is.EqualTo("failed"));
             Assert.That(results["a1.softmax_loss"].Output, Does.Contain("NaN"));
-            Assert.That(results.Values.Sum(r => r.Score), Is.Zero);
+            Assert.That(results.Where(r => r.Key.StartsWith("a1.fc_", StringComparison.Ordinal) || r.Key.StartsWith("a1.relu_", StringComparison.Ordinal) || r.Key == "a1.softmax_loss").Sum(r => r.Value.Score), Is.Zero);
+            Assert.That(results["a1.two_layer_net"].Tag, Is.EqualTo("passed"), "the model is graded with the reference's layers in place of the hostile ones");
         });
     }
 
@@ -77,6 +78,33 @@ public sealed class HostileSubmissionTests
             Assert.That(results["a1.softmax_loss"].Score, Is.EqualTo(1.5).Within(1e-9), "loss right, dX wrong: half of 3 points");
             Assert.That(results["a1.softmax_loss"].Output, Does.Contain("1/N) is missing"));
             Assert.That(results["a1.relu_forward"].Tag, Is.EqualTo("passed"), "unmutated members still pass");
+        });
+    }
+
+    /// <summary>Seeded bugs in the A1 models, update rules and solver: each is caught by its own check, which says what is wrong.</summary>
+    [Test]
+    public void Model_and_solver_mutants_are_caught_by_their_own_checks()
+    {
+        var mutants = new Dictionary<string, string>
+        {
+            ["Adam.Step"] = "T++; M = (Beta1 * (M ?? Tensor.ZerosLike(w))) + ((1 - Beta1) * dw); V = (Beta2 * (V ?? Tensor.ZerosLike(w))) + ((1 - Beta2) * dw.Square()); return w - (LearningRate * M / (V.Sqrt() + Epsilon));",
+            ["SgdMomentum.Step"] = "var velocity = Velocity ?? Tensor.ZerosLike(w); return w + (Momentum * velocity) - (LearningRate * dw);",
+            ["SoftmaxClassifier.Loss"] = "var w = Parameters[\"W\"]; var (s, c) = Layers.FcForward(x, w, Parameters[\"b\"]); var (l, ds) = Layers.SoftmaxLoss(s, y); var (_, dw, db) = Layers.FcBackward(ds, c); return (l + (Reg * w.Square().Sum().Item()), new Dictionary<string, Tensor> { [\"W\"] = dw + (2 * Reg * w), [\"b\"] = db });",
+            ["Solver.Train"] = "var n = _data.XTrain.Shape[0]; for (var e = 0; e < Options.Epochs; e++) { var order = Tensor.Randperm(_generator, n); for (var s = 0; s < n / Options.BatchSize; s++) { var i = order.Narrow(0, s * Options.BatchSize, Options.BatchSize); Step(_data.XTrain.IndexSelect(0, i), _data.YTrain.IndexSelect(0, i)); } var v = CheckAccuracy(_data.XVal, _data.YVal); _validationAccuracyHistory.Add(v); _trainAccuracyHistory.Add(v); if (v > BestValidationAccuracy) { BestValidationAccuracy = v; BestParameters = _model.Parameters.ToDictionary(p => p.Key, p => p.Value.Clone()); } }",
+        };
+        var results = HostProcess.Grade(Implementations.Grader(), Implementations.Variant("model-mutants", mutants));
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["a1.adam"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a1.adam"].Output, Does.Contain("first step from zero moments"));
+            Assert.That(results["a1.sgd_momentum"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a1.sgd_momentum"].Output, Does.Contain("velocity (step 1)"));
+            Assert.That(results["a1.softmax_classifier"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a1.softmax_classifier"].Output, Does.Contain("loss[").And.Contain("dW["));
+            Assert.That(results["a1.solver_train"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a1.solver_train"].Output, Does.Contain("learning rate after training").And.Contain("does not hold BestParameters"));
+            Assert.That(results["a1.two_layer_net"].Tag, Is.EqualTo("passed"), "unmutated members still pass");
+            Assert.That(results["a1.solver_step"].Tag, Is.EqualTo("passed"));
         });
     }
 

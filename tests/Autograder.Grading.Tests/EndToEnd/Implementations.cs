@@ -40,9 +40,9 @@ internal static class Implementations
         {
             var relative = Path.GetRelativePath(Path.Combine(Repository.Root, "reference"), source);
             var text = File.ReadAllText(source);
-            foreach (var (method, body) in bodies)
+            foreach (var (method, body) in bodies.Where(b => !b.Key.Contains('.', StringComparison.Ordinal) || b.Key.StartsWith(Path.GetFileNameWithoutExtension(source) + ".", StringComparison.Ordinal)))
             {
-                text = Replace(text, method, body);
+                text = Replace(text, method[(method.IndexOf('.', StringComparison.Ordinal) + 1)..], body);
             }
 
             text = text.Replace("../src/", Path.Combine(Repository.Root, "src") + "/", StringComparison.Ordinal);
@@ -72,16 +72,16 @@ internal static class Implementations
         Directory.EnumerateFiles(Path.Combine(project, "bin", Configuration), "Homework.dll", SearchOption.AllDirectories).FirstOrDefault()
         ?? throw new InvalidOperationException($"Homework.dll is not built under {project}/bin/{Configuration}; build the solution first.");
 
-    /// <summary>Replaces the solution region inside the named method with <paramref name="body"/>.</summary>
+    /// <summary>Replaces the solution region inside the named method with <paramref name="body"/> (a key "File.Method" limits it to one file).</summary>
     private static string Replace(string text, string method, string body)
     {
         var start = text.IndexOf($" {method}(", StringComparison.Ordinal);
-        if (start < 0)
+        var begin = start < 0 ? -1 : text.IndexOf("// BEGIN SOLUTION", start, StringComparison.Ordinal);
+        if (begin < 0)
         {
             return text;
         }
 
-        var begin = text.IndexOf("// BEGIN SOLUTION", start, StringComparison.Ordinal);
         var end = text.IndexOf("// END SOLUTION", begin, StringComparison.Ordinal);
         return text[..begin] + body + "\n" + text[end..];
     }

@@ -1,0 +1,96 @@
+namespace Autograder.Grading.Tests.EndToEnd;
+
+/// <summary>Composite checks are isolated from faulty parts, and a submission folder is built by the grader (a compile error is a result).</summary>
+[NonParallelizable]
+public sealed class FaultIsolationTests
+{
+    [Test]
+    public void A_broken_FcBackward_costs_its_own_points_but_not_the_model_checks()
+    {
+        var broken = Implementations.Variant("broken-layers", new Dictionary<string, string>
+        {
+            ["Layers.FcBackward"] = "return (dout.MatMul(cache.W.T), dout.T.MatMul(cache.X), dout.Sum(0));",
+        });
+        var results = HostProcess.Grade(Implementations.Grader(), broken);
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["a1.fc_backward"].Tag, Is.EqualTo("failed"));
+            foreach (var id in new[] { "a1.two_layer_net", "a1.two_layer_net_hidden", "a1.softmax_classifier" })
+            {
+                Assert.That(results[id].Tag, Is.EqualTo("passed"), id);
+                Assert.That(results[id].Output, Does.StartWith("graded with the reference's A1/Layers.cs in place of yours, because a1.fc_backward"), id);
+            }
+        });
+    }
+
+    [Test]
+    public void A_fault_in_the_model_itself_is_still_caught_when_the_layers_are_substituted()
+    {
+        var broken = Implementations.Variant("broken-model", new Dictionary<string, string>
+        {
+            ["Layers.ReluBackward"] = "return dout;",
+            ["TwoLayerNet.Scores"] = "return Layers.FcForward(Layers.FcForward(x, Parameters[\"W1\"], Parameters[\"b1\"]).Out, Parameters[\"W2\"], Parameters[\"b2\"]).Out;",
+        });
+        var results = HostProcess.Grade(Implementations.Grader(), broken);
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["a1.relu_backward"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a1.two_layer_net"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a1.two_layer_net"].Output, Does.Contain("graded with the reference's A1/Layers.cs").And.Contain("scores["));
+            Assert.That(results["a1.two_layer_net"].Score, Is.EqualTo(4).Within(1e-9), "only the scores are wrong once ReluBackward is the reference's");
+        });
+    }
+
+    [Test]
+    public void A_submission_that_does_not_compile_scores_zero_with_the_compilers_messages()
+    {
+        var folder = Directory.CreateTempSubdirectory("autograder-submission-").FullName;
+        try
+        {
+            CopyFolder(Path.Combine(Repository.Root, "starter", "A1"), Path.Combine(folder, "A1"));
+            var layers = Path.Combine(folder, "A1", "Layers.cs");
+            File.WriteAllText(layers, File.ReadAllText(layers).Replace("public static class Layers", "public static class Layers oops", StringComparison.Ordinal));
+            var results = HostProcess.Grade(Implementations.Grader(), folder);
+            Assert.Multiple(() =>
+            {
+                Assert.That(results.Values.Select(r => r.Tag), Is.All.EqualTo("errored"));
+                Assert.That(results.Values.Sum(r => r.Score), Is.Zero);
+                var output = results["a1.fc_forward"].Output;
+                Assert.That(output, Does.StartWith("your code does not compile"));
+                Assert.That(output, Does.Contain("A1/Layers.cs(").And.Contain("error CS"));
+                Assert.That(output, Does.Not.Contain(folder), "paths are shown relative to the submission");
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void A_submission_folder_outside_the_repository_is_built_and_graded()
+    {
+        var folder = Directory.CreateTempSubdirectory("autograder-submission-").FullName;
+        try
+        {
+            // A complete submission: the reference's sources without any project file, as an upload would hold them.
+            CopyFolder(Path.Combine(Repository.Root, "reference", "A1"), Path.Combine(folder, "A1"));
+            var results = HostProcess.Grade(Implementations.Grader(), folder);
+            Assert.That(results.Values.Select(r => r.Tag), Is.All.EqualTo("passed"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*.cs", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
