@@ -96,6 +96,13 @@ internal static class CheckCommands
             return null;
         }
 
-        return substitutes => builder.Build(sources, substitutes.ToDictionary(s => s.File, s => Path.Combine(paths.Reference, s.File)), cancellationToken);
+        return substitutes =>
+        {
+            var files = substitutes.ToDictionary(s => s.File, s => Path.Combine(paths.Reference, s.File));
+            var missing = files.Values.Where(f => !File.Exists(f)).ToList();
+            return missing.Count == 0
+                ? builder.Build(sources, files, cancellationToken)
+                : new HomeworkBuild(null, [$"the reference's sources are not here ({string.Join(", ", missing)})"]);
+        };
     }
 }

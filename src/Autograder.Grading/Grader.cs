@@ -26,8 +26,9 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null)
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(seedFor);
         var probes = checks.Select(c => (c.Info, Seed: seedFor(c.Info))).ToList();
-        var student = new ProbeRunner(worker, studentHomework).Run(probes, cancellationToken);
 
+        // Expected values are settled before any student code runs: that code could otherwise rewrite a fixture or the
+        // reference's Homework.dll on disk and so choose its own expected values.
         // Expected observations: fixtures where they hold this seed, the reference run live (in its own worker) otherwise.
         var expected = new Dictionary<string, (ProbeReport, Observation?)>();
         foreach (var (info, seed) in probes)
@@ -54,6 +55,7 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null)
             }
         }
 
+        var student = new ProbeRunner(worker, studentHomework).Run(probes, cancellationToken);
         var results = checks.Select(c => Judge(c, seedFor(c.Info), student[c.Info.Id], expected[c.Info.Id])).ToList();
         if (buildHybrid is not null)
         {
@@ -65,7 +67,7 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null)
                 var files = string.Join(", ", substitutes.Select(s => s.File));
                 if (!build.Succeeded)
                 {
-                    results[index] = results[index] with { Message = $"{results[index].Message}\n(not regraded with the reference's {files}: with it your code does not compile: {(build.Errors.Count > 0 ? build.Errors[0] : "")})".Trim() };
+                    results[index] = results[index] with { Message = $"{results[index].Message}\n(not regraded with the reference's {files}: {(build.Errors.Count > 0 ? build.Errors[0] : "the build failed")})".Trim() };
                     continue;
                 }
 

@@ -108,6 +108,61 @@ public sealed class HostileSubmissionTests
         });
     }
 
+    /// <summary>Student code that finds an argument of the host process (--repo, --out) through /proc, as an attacker would.</summary>
+    private const string ParentArgument = "string Arg(string name) { var ppid = File.ReadAllText(\"/proc/self/stat\").Split(' ')[3]; var args = File.ReadAllText($\"/proc/{ppid}/cmdline\").Split('\\0'); return args[Array.IndexOf(args, name) + 1]; }";
+
+    /// <summary>
+    /// Tampering: a submission that kills its worker with FailFast, copies public expected values from the fixtures, rewrites a
+    /// fixture and the reference's Homework.dll on disk, and forges the host's results.json. Public fixtures are public by design
+    /// (so the copy earns that public check), but expected values are settled before student code runs, hidden checks draw
+    /// per-student inputs, and the host writes its result files last.
+    /// </summary>
+    [Test]
+    public void Tampering_with_fixtures_the_reference_or_the_result_files_gains_nothing()
+    {
+        var repo = Directory.CreateTempSubdirectory("autograder-tamper-").FullName;
+        File.WriteAllText(Path.Combine(repo, "Autograder.sln"), "");
+        CopyFiles(Path.Combine(Repository.Root, "grading", "fixtures"), Path.Combine(repo, "grading", "fixtures"));
+        var referenceBin = Path.GetDirectoryName(Implementations.Reference())!;
+        CopyFiles(referenceBin, Path.Combine(repo, "reference", "bin", "Release", "net10.0"));
+        CopyFiles(Path.Combine(Repository.Root, "reference", "A1"), Path.Combine(repo, "reference", "A1"));
+        var tampering = new Dictionary<string, string>
+        {
+            ["FcForward"] = "Environment.FailFast(\"giving up\"); return default;",
+            ["FcBackward"] = "HELPER var f = Autograder.Tensors.IO.Npz.Read(Path.Combine(Arg(\"--repo\"), \"grading/fixtures/a1.fc_backward.npz\")); return (f[\"dx\"], f[\"dw\"], f[\"db\"]);",
+            ["ReluForward"] = "HELPER var path = Path.Combine(Arg(\"--repo\"), \"grading/fixtures/a1.relu_forward.npz\"); var forged = Autograder.Tensors.IO.Npz.Read(path).ToDictionary(); forged[\"out\"] = x; Autograder.Tensors.IO.Npz.Write(path, forged); File.WriteAllText(Path.Combine(Arg(\"--out\"), \"results.json\"), \"{\\\"score\\\": 100}\"); return (x, x);",
+            ["ReluBackward"] = "HELPER foreach (var dll in Directory.EnumerateFiles(Path.Combine(Arg(\"--repo\"), \"reference\"), \"Homework.dll\", SearchOption.AllDirectories)) { File.Copy(typeof(Layers).Assembly.Location, dll, overwrite: true); } return Tensor.Where(cache.Gt(0.0), -dout, Tensor.ZerosLike(dout));",
+        }.ToDictionary(kv => kv.Key, kv => kv.Value.Replace("HELPER", ParentArgument, StringComparison.Ordinal));
+        try
+        {
+            var results = HostProcess.Grade(Implementations.Grader(), Implementations.Variant("tampering", tampering), repo, "--student-id", "s42");
+            Assert.Multiple(() =>
+            {
+                Assert.That(results["a1.fc_forward"].Tag, Is.EqualTo("errored"));
+                Assert.That(results["a1.fc_forward"].Output, Does.Contain("the worker stopped during this check"));
+                Assert.That(results["a1.fc_backward"].Tag, Is.EqualTo("passed"), "public expected values are public: copying them earns the public check");
+                Assert.That(results["a1.fc_backward_hidden"].Tag, Is.EqualTo("failed"), "but not the hidden one, drawn for this student");
+                Assert.That(results["a1.relu_forward"].Tag, Is.EqualTo("failed"), "the rewritten fixture was read before the submission ran");
+                Assert.That(results["a1.relu_backward"].Output, Does.Contain("opposite sign"));
+                Assert.That(results["a1.two_layer_net_hidden"].Tag, Is.EqualTo("passed"), "the hidden expected values come from the real reference, computed before the dll was overwritten");
+                Assert.That(results, Has.Count.GreaterThan(10), "results.json is the host's, not the forged one");
+            });
+        }
+        finally
+        {
+            Directory.Delete(repo, recursive: true);
+        }
+    }
+
+    private static void CopyFiles(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+
     /// <summary>Resource attacks: allocating without end hits the worker's heap cap; flooding stdout without newlines is timed out while the host's memory stays bounded.</summary>
     [Test]
     public void Memory_and_output_floods_are_contained()
