@@ -14,6 +14,7 @@ var root = new RootCommand("Autograder: grade deep-learning homework written in 
 root.Options.Add(repository);
 root.Subcommands.Add(CheckCommands.Create(repository));
 root.Subcommands.Add(CheckCommands.CreateGrade(repository));
+root.Subcommands.Add(CheckCommands.CreateExperiments(repository));
 root.Subcommands.Add(DataCommands.Create(repository));
 root.Subcommands.Add(FixtureCommands.Create(repository));
 root.Subcommands.Add(StarterCommands.Create(repository));

@@ -2,43 +2,60 @@ using System.CommandLine;
 using Autograder.Grading;
 using Autograder.Grading.Building;
 using Autograder.Grading.Checks;
+using Autograder.Grading.Experiments;
 using Autograder.Grading.Exporters;
 using Autograder.Grading.Protocol;
 using Autograder.Host.Checks;
 
 namespace Autograder.Host.Commands;
 
-/// <summary><c>autograder check</c> and <c>autograder grade</c>: run the checks on an implementation, print the score table, and write the result files.</summary>
+/// <summary><c>check</c>, <c>grade</c> and <c>experiments run</c>: run checks and experiments on an implementation, print the score table, write the result files.</summary>
 internal static class CheckCommands
 {
-    public static Command CreateGrade(Option<string?> repository) =>
-        Create(repository, "grade", "Grade an implementation and write DIR/results.json (Gradescope), DIR/junit.xml and DIR/summary.md. Exits 0 whenever grading completed (see --fail-under).");
-
     public static Command Create(Option<string?> repository) =>
-        Create(repository, "check", "Run the checks on an implementation and print the score table.");
+        Create(repository, "check", "Run the fast checks (no experiments) on an implementation and print the score table.", GradingScope.Checks);
 
-    private static Command Create(Option<string?> repository, string name, string description)
+    public static Command CreateGrade(Option<string?> repository) =>
+        Create(repository, "grade", "Grade an implementation (checks and experiments); with --out, write results.json (Gradescope), junit.xml, summary.md and experiments/*/metrics.json. Exits 0 whenever grading completed (see --fail-under).", GradingScope.Everything);
+
+    public static Command CreateExperiments(Option<string?> repository)
+    {
+        var experiments = new Command("experiments", "Run the experiments: training runs with the implementation's code, scored on held-out data.");
+        experiments.Subcommands.Add(Create(repository, "run", "Run the experiments and write DIR/experiments/*/metrics.json (default DIR: out).", GradingScope.Experiments));
+        return experiments;
+    }
+
+    private static Command Create(Option<string?> repository, string name, string description, GradingScope scope)
     {
         var implementation = new Option<string>("--impl") { Description = "reference, starter, a folder holding a student's copy of starter/ (built first), or a built Homework.dll.", DefaultValueFactory = _ => "starter" };
-        var only = new Option<string[]>("--only") { Description = "Run only these check ids.", AllowMultipleArgumentsPerToken = true };
+        var only = new Option<string[]>("--only") { Description = "Run only these check or experiment ids.", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<long?>("--seed") { Description = "Use this seed for every check's inputs (to replay a failure; by default each check has its public seed, or a per-student one when hidden)." };
         var studentId = new Option<string?>("--student-id") { Description = "The student's id: hidden checks draw their inputs from it." };
+        var output = new Option<string?>("--out") { Description = "Write the result files into this folder." };
+        var quick = new Option<bool>("--quick") { Description = "Run experiments on the bundled data subset with fewer epochs (for CI)." };
+        var failUnder = new Option<double?>("--fail-under") { Description = "Exit with code 1 when the score is below this percentage (for CI)." };
         var msbuild = new Option<bool>("--msbuild") { Description = "Print plain text and MSBuild diagnostics at the student's methods (used by the build integration)." };
         var errors = new Option<bool>("--errors") { Description = "With --msbuild: report failed checks as errors, so the build fails." };
-        var output = new Option<string?>("--out") { Description = "Write results.json (Gradescope), junit.xml and summary.md into this folder." };
-        var failUnder = new Option<double?>("--fail-under") { Description = "Exit with code 1 when the score is below this percentage (for CI)." };
         var command = new Command(name, description) { implementation, only, seed, studentId, output, failUnder, msbuild, errors };
+        if (scope != GradingScope.Checks)
+        {
+            command.Options.Add(quick);
+        }
+
         command.SetAction((parse, cancellationToken) =>
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var paths = RepositoryPaths.From(parse.GetValue(repository));
             var builder = HomeworkBuilder.ForCurrentProcess();
             var student = HomeworkLocator.Resolve(paths, parse.GetValue(implementation)!, builder, cancellationToken);
-            var selected = parse.GetValue(only) is { Length: > 0 } ids ? Select(ids) : CheckRegistry.All;
+            var selected = Select(parse.GetValue(only), scope);
             var fixedSeed = parse.GetValue(seed);
             var studentKey = parse.GetValue(studentId);
+            var directory = parse.GetValue(output) ?? (scope == GradingScope.Experiments ? "out" : null);
+            var plain = parse.GetValue(msbuild);
             long SeedFor(CheckInfo info) => fixedSeed ?? Seeds.For(info, studentKey);
 
+            var summaries = new Dictionary<string, ExperimentSummary>();
             IReadOnlyList<CheckResult> results;
             if (student.Homework is null)
             {
@@ -46,15 +63,36 @@ internal static class CheckCommands
             }
             else
             {
-                var grader = new Grader(WorkerCommand.ForCurrentProcess(), new FixtureStore(paths.Fixtures));
+                var settings = new Dictionary<string, string>
+                {
+                    [RunSettings.Quick] = parse.GetValue(quick) ? "true" : "false",
+                    [RunSettings.Repository] = paths.Root,
+                };
+                var grader = new Grader(WorkerCommand.ForCurrentProcess(), new FixtureStore(paths.Fixtures), settings)
+                {
+                    Observed = (check, _, observed, expected) =>
+                    {
+                        if (check is Experiment experiment)
+                        {
+                            summaries[check.Info.Id] = experiment.Summarize(observed, expected);
+                        }
+                    },
+                };
                 var reference = HomeworkLocator.TryResolve(paths, "reference");
-                results = grader.Grade(selected, student.Homework, reference, SeedFor, Hybrids(paths, student, builder, cancellationToken), cancellationToken);
+                var hybrids = Hybrids(paths, student, builder, cancellationToken);
+                results = selected.Any(c => c is Experiment)
+                    ? ProgressDisplay.Run(plain, progress =>
+                    {
+                        grader.Progress = progress;
+                        return grader.Grade(selected, student.Homework, reference, SeedFor, hybrids, cancellationToken);
+                    })
+                    : grader.Grade(selected, student.Homework, reference, SeedFor, hybrids, cancellationToken);
             }
 
             var earned = results.Sum(r => r.Score);
             var possible = results.Sum(r => r.Info.Points);
             var percent = possible == 0 ? 100 : 100 * earned / possible;
-            if (parse.GetValue(msbuild))
+            if (plain)
             {
                 Console.WriteLine($"Autograder: {earned:0.##} / {possible:0.##} points ({percent:0.#} %): "
                     + string.Join(", ", results.GroupBy(r => GradescopeExporter.Tag(r.Outcome)).Select(g => $"{g.Count()} {g.Key}")));
@@ -68,11 +106,9 @@ internal static class CheckCommands
                 ScoreTable.Write(results);
             }
 
-            if (parse.GetValue(output) is { Length: > 0 } directory)
+            if (directory is { Length: > 0 })
             {
-                GradescopeExporter.Write(directory, results, clock.Elapsed);
-                JUnitExporter.Write(directory, results);
-                MarkdownSummaryExporter.Write(directory, results);
+                Write(directory, results, summaries, student.Name, clock.Elapsed);
             }
 
             return Task.FromResult(parse.GetValue(failUnder) is { } floor && percent < floor ? 1 : 0);
@@ -80,12 +116,33 @@ internal static class CheckCommands
         return command;
     }
 
-    private static List<Check> Select(string[] ids)
+    private static void Write(string directory, IReadOnlyList<CheckResult> results, Dictionary<string, ExperimentSummary> summaries, string implementation, TimeSpan elapsed)
     {
-        var unknown = ids.Where(id => !CheckRegistry.ById.ContainsKey(id)).ToList();
-        return unknown.Count == 0
-            ? [.. CheckRegistry.All.Where(c => ids.Contains(c.Info.Id))]
-            : throw new KeyNotFoundException($"No check named {string.Join(", ", unknown)}. The checks are: {string.Join(", ", CheckRegistry.ById.Keys)}.");
+        GradescopeExporter.Write(directory, results, elapsed);
+        JUnitExporter.Write(directory, results);
+        MarkdownSummaryExporter.Write(directory, results);
+        foreach (var result in results.Where(r => CheckRegistry.ById[r.Info.Id] is Experiment))
+        {
+            ExperimentArtifacts.Write(Path.Combine(directory, "experiments"), result, summaries.GetValueOrDefault(result.Info.Id), implementation);
+        }
+    }
+
+    private static List<Check> Select(string[]? ids, GradingScope scope)
+    {
+        if (ids is { Length: > 0 })
+        {
+            var unknown = ids.Where(id => !CheckRegistry.ById.ContainsKey(id)).ToList();
+            return unknown.Count == 0
+                ? [.. CheckRegistry.All.Where(c => ids.Contains(c.Info.Id))]
+                : throw new KeyNotFoundException($"No check named {string.Join(", ", unknown)}. The checks are: {string.Join(", ", CheckRegistry.ById.Keys)}.");
+        }
+
+        return scope switch
+        {
+            GradingScope.Checks => [.. CheckRegistry.All.Where(c => c is not Experiment)],
+            GradingScope.Experiments => [.. CheckRegistry.All.Where(c => c is Experiment)],
+            _ => [.. CheckRegistry.All],
+        };
     }
 
     /// <summary>Builds the student's sources with reference parts substituted, when both sets of sources are at hand.</summary>

@@ -1,13 +1,25 @@
 using Autograder.Grading.Building;
 using Autograder.Grading.Checks;
+using Autograder.Grading.Experiments;
 using Autograder.Grading.Protocol;
 
 namespace Autograder.Grading;
 
 /// <summary>Grades an implementation: probes it and the reference in separate workers, then judges each check in this process.</summary>
 /// <remarks>The host never loads student code: it only reads the observations the worker wrote.</remarks>
-public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null)
+/// <param name="worker">How to start a worker process.</param>
+/// <param name="fixtures">The public checks' expected values; null to run the reference live for every check.</param>
+/// <param name="settings">The run's settings, given to every probe (see <see cref="RunSettings"/>).</param>
+public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null, IReadOnlyDictionary<string, string>? settings = null)
 {
+    private readonly IReadOnlyDictionary<string, string> _settings = settings ?? new Dictionary<string, string>();
+
+    /// <summary>Gets or sets what is told about long probes' progress (experiments).</summary>
+    public IProgress<ProbeProgress>? Progress { get; set; }
+
+    /// <summary>Gets or sets what is told, per completed check, the student's observation and the expected one (for artifacts and reports).</summary>
+    public Action<Check, CheckResult, Observation, Observation>? Observed { get; set; }
+
     /// <summary>Runs every check on the student's and the reference's Homework.dll and scores them.</summary>
     /// <param name="checks">The checks, in report order.</param>
     /// <param name="studentHomework">The student's Homework.dll.</param>
@@ -31,9 +43,13 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null)
         // reference's Homework.dll on disk and so choose its own expected values.
         // Expected observations: fixtures where they hold this seed, the reference run live (in its own worker) otherwise.
         var expected = new Dictionary<string, (ProbeReport, Observation?)>();
-        foreach (var (info, seed) in probes)
+        foreach (var (check, (info, seed)) in checks.Zip(probes))
         {
-            if (fixtures?.TryLoad(info.Id, seed) is { } stored)
+            if (check is Experiment experiment)
+            {
+                expected[info.Id] = HeldOut(experiment);
+            }
+            else if (fixtures?.TryLoad(info.Id, seed) is { } stored)
             {
                 expected[info.Id] = (new ProbeReport(info.Id, ProbeStatus.Completed, "", "", 0), stored);
             }
@@ -49,13 +65,13 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null)
         }
         else if (live.Count > 0)
         {
-            foreach (var (id, result) in new ProbeRunner(worker, referenceHomework!).Run(live, cancellationToken))
+            foreach (var (id, result) in new ProbeRunner(worker, referenceHomework!, _settings).Run(live, Progress, cancellationToken))
             {
                 expected[id] = result;
             }
         }
 
-        var student = new ProbeRunner(worker, studentHomework).Run(probes, cancellationToken);
+        var student = new ProbeRunner(worker, studentHomework, _settings).Run(probes, Progress, cancellationToken);
         var results = checks.Select(c => Judge(c, seedFor(c.Info), student[c.Info.Id], expected[c.Info.Id])).ToList();
         if (buildHybrid is not null)
         {
@@ -72,9 +88,18 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null)
                 }
 
                 var seed = seedFor(check.Info);
-                var hybrid = new ProbeRunner(worker, build.Homework!).Run([(check.Info, seed)], cancellationToken)[check.Info.Id];
+                var hybrid = new ProbeRunner(worker, build.Homework!, _settings).Run([(check.Info, seed)], Progress, cancellationToken)[check.Info.Id];
                 var regraded = Judge(check, seed, hybrid, expected[check.Info.Id]);
                 results[index] = regraded with { Message = $"graded with the reference's {files} in place of yours, because {reason}. {regraded.Message}".Trim() };
+                student = new Dictionary<string, (ProbeReport, Observation?)>(student) { [check.Info.Id] = hybrid };
+            }
+        }
+
+        for (var i = 0; i < checks.Count; i++)
+        {
+            if (Observed is not null && student[checks[i].Info.Id].Observation is { } observed && expected[checks[i].Info.Id].Item2 is { } wanted)
+            {
+                Observed(checks[i], results[i], observed, wanted);
             }
         }
 
@@ -98,9 +123,9 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null)
     {
         ArgumentNullException.ThrowIfNull(checks);
         var store = fixtures ?? throw new InvalidOperationException("No fixture folder was given.");
-        var probes = checks.Where(c => c.Info.Visibility == Visibility.Visible).Select(c => (c.Info, Seeds.Public(c.Info.Id))).ToList();
+        var probes = checks.Where(c => c.Info.Visibility == Visibility.Visible && c is not Experiment).Select(c => (c.Info, Seeds.Public(c.Info.Id))).ToList();
         var written = new List<string>();
-        foreach (var (id, (report, observation)) in new ProbeRunner(worker, referenceHomework).Run(probes, cancellationToken))
+        foreach (var (id, (report, observation)) in new ProbeRunner(worker, referenceHomework, _settings).Run(probes, Progress, cancellationToken))
         {
             if (report.Status != ProbeStatus.Completed || observation is null)
             {
@@ -112,6 +137,19 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null)
         }
 
         return written;
+    }
+
+    /// <summary>The held-out truth of an experiment, loaded here in the host; a missing data set makes the check errored, not the run.</summary>
+    private (ProbeReport, Observation?) HeldOut(Experiment experiment)
+    {
+        try
+        {
+            return (new ProbeReport(experiment.Info.Id, ProbeStatus.Completed, "", "", 0), experiment.HeldOut(_settings));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException)
+        {
+            return (new ProbeReport(experiment.Info.Id, ProbeStatus.Errored, $"the held-out data could not be loaded: {e.Message}", "", 0), null);
+        }
     }
 
     internal static CheckResult Judge(Check check, long seed, (ProbeReport Report, Observation? Observation) student, (ProbeReport Report, Observation? Observation) reference)
@@ -141,9 +179,10 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null)
         {
             verdict = check.Judge(student.Observation, reference.Observation);
         }
-        catch (KeyNotFoundException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            verdict = Verdict.Fail(e.Message);
+            // The observation holds values the student's code chose (odd shapes, dtypes, missing entries).
+            verdict = Verdict.Fail($"the result could not be judged: {e.Message}");
         }
 
         var fraction = double.IsFinite(verdict.Fraction) ? Math.Clamp(verdict.Fraction, 0, 1) : 0;

@@ -19,12 +19,23 @@ public static class Mnist
     /// <param name="fashion">Whether to name the classes as Fashion-MNIST's.</param>
     public static ImageClassificationSet Load(string folder, bool train, int? limit = null, bool fashion = false)
     {
-        var prefix = train ? "train" : "t10k";
-        var (imageShape, pixels) = Idx.Read(Path.Combine(folder, $"{prefix}-images-idx3-ubyte.gz"), limit);
-        var (labelShape, labels) = Idx.Read(Path.Combine(folder, $"{prefix}-labels-idx1-ubyte.gz"), limit);
-        if (imageShape.Length != 3 || labelShape.Length != 1 || imageShape[0] != labelShape[0])
+        var images = LoadImages(folder, train, limit);
+        var labels = LoadLabels(folder, train, limit);
+        if (images.Shape[0] != labels.Shape[0])
         {
-            throw new DataFormatException($"MNIST {folder}: expected images (N, H, W) and labels (N); got ({string.Join(", ", imageShape)}) and ({string.Join(", ", labelShape)}).");
+            throw new DataFormatException($"MNIST {folder}: {images.Shape[0]} images but {labels.Shape[0]} labels.");
+        }
+
+        return new ImageClassificationSet(images, labels, fashion ? FashionClasses : DigitClasses);
+    }
+
+    /// <summary>Loads only the images of a split, (N, 1, 28, 28) float32 in [0, 1] (e.g. held-out inputs given to a model without their labels).</summary>
+    public static Tensors.Tensor LoadImages(string folder, bool train, int? limit = null)
+    {
+        var (shape, pixels) = Idx.Read(Path.Combine(folder, $"{Prefix(train)}-images-idx3-ubyte.gz"), limit);
+        if (shape.Length != 3)
+        {
+            throw new DataFormatException($"MNIST {folder}: expected images (N, H, W); got ({string.Join(", ", shape)}).");
         }
 
         var images = new float[pixels.Length];
@@ -33,8 +44,17 @@ public static class Mnist
             images[i] = pixels[i] / 255f;
         }
 
-        var images4 = Tensors.Tensor.FromArray(images, imageShape[0], 1, imageShape[1], imageShape[2]);
-        var labelTensor = Tensors.Tensor.FromArray(Array.ConvertAll(labels, b => (long)b));
-        return new ImageClassificationSet(images4, labelTensor, fashion ? FashionClasses : DigitClasses);
+        return Tensors.Tensor.FromArray(images, shape[0], 1, shape[1], shape[2]);
     }
+
+    /// <summary>Loads only the labels of a split, (N) int64.</summary>
+    public static Tensors.Tensor LoadLabels(string folder, bool train, int? limit = null)
+    {
+        var (shape, labels) = Idx.Read(Path.Combine(folder, $"{Prefix(train)}-labels-idx1-ubyte.gz"), limit);
+        return shape.Length == 1
+            ? Tensors.Tensor.FromArray(Array.ConvertAll(labels, b => (long)b))
+            : throw new DataFormatException($"MNIST {folder}: expected labels (N); got ({string.Join(", ", shape)}).");
+    }
+
+    private static string Prefix(bool train) => train ? "train" : "t10k";
 }

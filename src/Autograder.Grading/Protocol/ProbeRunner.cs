@@ -10,13 +10,20 @@ namespace Autograder.Grading.Protocol;
 /// (Environment.Exit, FailFast, stack overflow, the memory limit) is reported as crashed; either way a fresh worker serves the
 /// remaining probes. The worker's heap is capped with DOTNET_GCHeapHardLimit, and its output is kept (bounded) for diagnosis.
 /// </remarks>
-public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, long memoryLimitBytes = 2L << 30)
+/// <param name="command">How to start a worker.</param>
+/// <param name="homeworkPath">The Homework.dll the worker loads.</param>
+/// <param name="settings">The run's settings, passed to every probe (see <see cref="RunSettings"/>).</param>
+/// <param name="memoryLimitBytes">The worker's heap cap.</param>
+public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, IReadOnlyDictionary<string, string>? settings = null, long memoryLimitBytes = 3L << 30)
 {
     private const int OutputLimit = 16 * 1024;
 
     /// <summary>Runs every probe; returns, per check id, the report and the observation (when completed).</summary>
+    /// <param name="probes">The checks and their seeds, in order.</param>
+    /// <param name="progress">Told what long probes report about their progress.</param>
+    /// <param name="cancellationToken">Stops between and during probes (the worker is killed).</param>
     public IReadOnlyDictionary<string, (ProbeReport Report, Observation? Observation)> Run(
-        IReadOnlyList<(CheckInfo Info, long Seed)> probes, CancellationToken cancellationToken = default)
+        IReadOnlyList<(CheckInfo Info, long Seed)> probes, IProgress<ProbeProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(probes);
         var directory = Directory.CreateTempSubdirectory("autograder-probes-").FullName;
@@ -28,7 +35,7 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, long
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 worker ??= Start(directory);
-                var report = worker.Ask(info, seed, directory, cancellationToken);
+                var report = worker.Ask(info, seed, directory, progress, cancellationToken);
                 if (report.Status is ProbeStatus.TimedOut or ProbeStatus.Crashed)
                 {
                     worker.Dispose();
@@ -58,7 +65,9 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, long
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in command.Prefix.Concat(["worker", "--impl", homeworkPath, "--dir", directory]))
+        var arguments = command.Prefix.Concat(["worker", "--impl", homeworkPath, "--dir", directory])
+            .Concat((settings ?? new Dictionary<string, string>()).SelectMany(s => new[] { "--setting", $"{s.Key}={s.Value}" }));
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -82,10 +91,13 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, long
             _ = Task.Run(() => Drain(_process.StandardError.BaseStream));
         }
 
-        public ProbeReport Ask(CheckInfo info, long seed, string directory, CancellationToken cancellationToken)
+        public ProbeReport Ask(CheckInfo info, long seed, string directory, IProgress<ProbeProgress>? progress, CancellationToken cancellationToken)
         {
             var reportPath = Path.Combine(directory, info.Id + ".json");
+            var progressPath = Path.Combine(directory, info.Id + ".progress");
             File.Delete(reportPath);
+            File.Delete(progressPath);
+            var lastProgress = DateTime.MinValue;
             var clock = Stopwatch.StartNew();
             try
             {
@@ -99,7 +111,21 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, long
 
             while (!File.Exists(reportPath))
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    Kill();
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (progress is not null && File.Exists(progressPath) && File.GetLastWriteTimeUtc(progressPath) is var written && written != lastProgress)
+                {
+                    lastProgress = written;
+                    if (ProbeProgress.TryLoad(progressPath, info.Id) is { } update)
+                    {
+                        progress.Report(update);
+                    }
+                }
+
                 if (_process.HasExited)
                 {
                     // The answer may have landed just before the exit.

@@ -27,7 +27,11 @@ public static class ProbeWorker
     }
 
     /// <summary>Serves probe requests until stdin closes.</summary>
-    public static int Serve(IReadOnlyDictionary<string, Check> checks, string directory, TextReader requests)
+    /// <param name="checks">The checks by id.</param>
+    /// <param name="directory">Where to write observations, reports and progress.</param>
+    /// <param name="requests">"checkId seed" lines.</param>
+    /// <param name="settings">The run's settings, given to every probe.</param>
+    public static int Serve(IReadOnlyDictionary<string, Check> checks, string directory, TextReader requests, IReadOnlyDictionary<string, string>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(requests);
@@ -39,20 +43,21 @@ public static class ProbeWorker
                 continue;
             }
 
-            Run(check, seed, directory);
+            Run(check, seed, directory, settings ?? new Dictionary<string, string>());
         }
 
         return 0;
     }
 
-    private static void Run(Check check, long seed, string directory)
+    private static void Run(Check check, long seed, string directory, IReadOnlyDictionary<string, string> settings)
     {
         var id = check.Info.Id;
         var clock = Stopwatch.StartNew();
+        var progressPath = Path.Combine(directory, id + ".progress");
         ProbeReport report;
         try
         {
-            var observation = check.Probe(new ProbeContext(seed));
+            var observation = check.Probe(new ProbeContext(seed, settings, (fraction, message) => ProbeProgress.Save(progressPath, fraction, message)));
             observation.Save(Path.Combine(directory, id + ".npz"));
             report = new ProbeReport(id, ProbeStatus.Completed, "", "", clock.Elapsed.TotalMilliseconds);
         }

@@ -4,16 +4,20 @@ using Autograder.Grading.Protocol;
 
 namespace Autograder.Grading.Tests.EndToEnd;
 
-/// <summary>Runs the built grader as a real process (<c>autograder grade --out DIR</c>) and reads its results.json.</summary>
+/// <summary>Runs the built grader as a real process (<c>autograder check --out DIR</c>, or another verb) and reads its results.json.</summary>
 internal static class HostProcess
 {
     public sealed record GradedCheck(string Id, double Score, double MaxScore, string Tag, string Output);
 
-    public static IReadOnlyDictionary<string, GradedCheck> Grade(WorkerCommand grader, string implementation, string? repository = null, params string[] extra)
+    public static IReadOnlyDictionary<string, GradedCheck> Grade(WorkerCommand grader, string implementation, string? repository = null, params string[] extra) =>
+        Run("check", grader, implementation, repository, extra).Results;
+
+    /// <summary>Runs <paramref name="verb"/> (check, grade, experiments run) and returns the results and the output folder's files (path → text).</summary>
+    public static (IReadOnlyDictionary<string, GradedCheck> Results, IReadOnlyDictionary<string, string> Files) Run(string verb, WorkerCommand grader, string implementation, string? repository = null, params string[] extra)
     {
         var output = Directory.CreateTempSubdirectory("autograder-grade-").FullName;
         var start = new ProcessStartInfo(grader.FileName) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in grader.Prefix.Concat(["grade", "--repo", repository ?? Repository.Root, "--impl", implementation, "--out", output]).Concat(extra))
+        foreach (var argument in grader.Prefix.Concat(verb.Split(' ')).Concat(["--repo", repository ?? Repository.Root, "--impl", implementation, "--out", output]).Concat(extra))
         {
             start.ArgumentList.Add(argument);
         }
@@ -24,9 +28,10 @@ internal static class HostProcess
         process.WaitForExit();
         Assert.That(process.ExitCode, Is.Zero, $"grading did not complete:\n{log.Result}\n{errors.Result}");
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "results.json")))!;
+        var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(output, f).Replace('\\', '/'), File.ReadAllText);
         Directory.Delete(output, recursive: true);
-        return results["tests"]!.AsArray().Select(t => new GradedCheck(
+        return (results["tests"]!.AsArray().Select(t => new GradedCheck(
             t!["number"]!.GetValue<string>(), t["score"]!.GetValue<double>(), t["max_score"]!.GetValue<double>(),
-            t["tags"]![1]!.GetValue<string>(), t["output"]!.GetValue<string>())).ToDictionary(c => c.Id);
+            t["tags"]![1]!.GetValue<string>(), t["output"]!.GetValue<string>())).ToDictionary(c => c.Id), files);
     }
 }

@@ -1,0 +1,146 @@
+using Autograder.Data.Datasets;
+using Autograder.Grading.Checks;
+using Autograder.Grading.Experiments;
+using Autograder.Tensors;
+using Homework.A1;
+
+namespace Autograder.Host.Experiments.A1;
+
+/// <summary>
+/// A1's experiment: the student's two-layer net and Solver on MNIST. Sweep the hidden size, choose it on a validation split
+/// carved from the training set, retrain the chosen size on the whole training set, and predict the test images (whose
+/// labels only the host reads). Full run: 6 sizes on the 60,000 MNIST digits, target 97 % test accuracy; quick run:
+/// 3 sizes on the bundled 10,000, target 90 %.
+/// </summary>
+internal sealed class TwoLayerMnistExperiment : Experiment
+{
+    private static readonly int[] FullSizes = [25, 50, 100, 200, 400, 800];
+    private static readonly int[] QuickSizes = [32, 64, 128];
+    private static readonly string[] Files = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"];
+
+    public override CheckInfo Info { get; } = new("a1.two_layer_mnist", "A1", "Experiment: two-layer net on MNIST, hidden-size sweep, test accuracy", 10,
+        Visibility.Visible, TimeSpan.FromMinutes(30), ["Homework.A1.Solver.Train", "Homework.A1.TwoLayerNet.Loss"]);
+
+    public override Observation Probe(ProbeContext context)
+    {
+        var (folder, _, full) = ExperimentData.Locate(context.Settings, "mnist", "mnist-small", Files);
+        var sizes = full ? FullSizes : QuickSizes;
+        var epochs = full ? 8 : 6;
+        var x = Flatten(Mnist.LoadImages(folder, train: true));
+        var y = Mnist.LoadLabels(folder, train: true);
+        var n = x.Shape[0];
+        var validation = n / 12;
+        var split = new TrainingData(x.Narrow(0, 0, n - validation), y.Narrow(0, 0, n - validation), x.Narrow(0, n - validation, validation), y.Narrow(0, n - validation, validation));
+
+        var sweep = new List<double>();
+        var runs = sizes.Length + 1;
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            var (solver, _) = Train(context, split, sizes[i], epochs, i, runs, $"hidden {sizes[i]}");
+            sweep.Add(solver.BestValidationAccuracy);
+        }
+
+        var best = sizes[sweep.IndexOf(sweep.Max())];
+        var all = new TrainingData(x, y, split.XVal, split.YVal);
+        var (final, model) = Train(context, all, best, epochs, sizes.Length, runs, $"retraining hidden {best} on all {n} training images");
+        context.Report(1, "predicting the test images");
+        var predictions = Predict(model, Flatten(Mnist.LoadImages(folder, train: false)));
+
+        var observation = new Observation
+        {
+            ["predictions"] = predictions,
+            ["hidden_sizes"] = Tensor.FromArray(sizes.Select(s => (double)s).ToArray(), sizes.Length),
+            ["validation_accuracy"] = Tensor.FromArray(sweep.ToArray(), sweep.Count),
+            ["loss"] = Tensor.FromArray(final.LossHistory.ToArray(), final.LossHistory.Count),
+            ["train_accuracy"] = Tensor.FromArray(final.TrainAccuracyHistory.ToArray(), final.TrainAccuracyHistory.Count),
+            ["epoch_validation_accuracy"] = Tensor.FromArray(final.ValidationAccuracyHistory.ToArray(), final.ValidationAccuracyHistory.Count),
+        };
+        observation.Set("best_hidden_size", best);
+        observation.Set("full", full ? 1 : 0);
+        observation.Set("training_images", n);
+        return observation;
+    }
+
+    public override Observation HeldOut(IReadOnlyDictionary<string, string> settings)
+    {
+        var (folder, _, full) = ExperimentData.Locate(settings, "mnist", "mnist-small", Files);
+        var observation = new Observation { ["labels"] = Mnist.LoadLabels(folder, train: false) };
+        observation.Set("full", full ? 1 : 0);
+        return observation;
+    }
+
+    public override Verdict Judge(Observation student, Observation expected)
+    {
+        var predictions = student["predictions"];
+        var labels = expected["labels"];
+        if (!predictions.Shape.SequenceEqual(labels.Shape))
+        {
+            return Verdict.Fail($"expected one prediction per test image ({labels.Shape[0]}); got shape ({string.Join(", ", predictions.Shape.ToArray())}).");
+        }
+
+        var accuracy = Accuracy(predictions, labels);
+        var (floor, target) = expected["full"].Item() == 1 ? (0.90, 0.97) : (0.80, 0.90);
+        var points = Band(accuracy, floor, target);
+        var text = $"test accuracy {100 * accuracy:0.00} % with hidden size {student["best_hidden_size"].Item()} (full marks at {100 * target:0} %, none at {100 * floor:0} % or below).";
+        return new Verdict(points, points >= 1 ? "" : text);
+    }
+
+    public override ExperimentSummary Summarize(Observation run, Observation heldOut)
+    {
+        var sizes = run["hidden_sizes"].ToArray<double>();
+        var validation = run["validation_accuracy"].ToArray<double>();
+        return new ExperimentSummary(
+            new Dictionary<string, double>
+            {
+                ["test_accuracy"] = Accuracy(run["predictions"], heldOut["labels"]),
+                ["best_hidden_size"] = run["best_hidden_size"].Item(),
+                ["best_validation_accuracy"] = validation.Max(),
+                ["training_images"] = run["training_images"].Item(),
+                ["test_images"] = heldOut["labels"].Shape[0],
+            },
+            new Dictionary<string, IReadOnlyList<double>>
+            {
+                ["loss"] = run["loss"].ToArray<double>(),
+                ["train_accuracy"] = run["train_accuracy"].ToArray<double>(),
+                ["validation_accuracy"] = run["epoch_validation_accuracy"].ToArray<double>(),
+            },
+            new Dictionary<string, ExperimentTable>
+            {
+                ["sweep"] = new(["hidden_size", "validation_accuracy"], [.. sizes.Zip(validation, (s, v) => (IReadOnlyList<double>)[s, v])]),
+            },
+            new Dictionary<string, string> { ["data"] = run["full"].Item() == 1 ? "MNIST (60,000 training, 10,000 test images)" : "mnist-small (bundled: 10,000 training, 2,000 test images)" });
+    }
+
+    private static (Solver Solver, TwoLayerNet Model) Train(ProbeContext context, TrainingData data, int hidden, int epochs, int run, int runs, string what)
+    {
+        var model = new TwoLayerNet(784, hidden, 10, 0.05, 1e-4, new Generator(context.Seed + hidden));
+        var solver = new Solver(model, data, new SolverOptions
+        {
+            UpdateRule = () => new Adam(3e-3),
+            LearningRateDecay = 0.9,
+            BatchSize = 100,
+            Epochs = epochs,
+            Seed = context.Seed,
+            EpochEnded = (epoch, total, _, validation) =>
+                context.Report((run + ((double)epoch / total)) / runs, $"{what}: epoch {epoch}/{total}, validation {100 * validation:0.0} %"),
+        });
+        context.Report((double)run / runs, what);
+        solver.Train();
+        return (solver, model);
+    }
+
+    private static Tensor Predict(TwoLayerNet model, Tensor x)
+    {
+        var batches = new List<Tensor>();
+        for (var start = 0; start < x.Shape[0]; start += 1000)
+        {
+            batches.Add(model.Scores(x.Narrow(0, start, Math.Min(1000, x.Shape[0] - start))).ArgMax(1));
+        }
+
+        return Tensor.Cat(batches, 0);
+    }
+
+    private static Tensor Flatten(Tensor images) => images.Reshape(images.Shape[0], -1).To(DType.Float64);
+
+    private static double Accuracy(Tensor predictions, Tensor labels) => predictions.Eq(labels).To(DType.Float64).Mean().Item();
+}

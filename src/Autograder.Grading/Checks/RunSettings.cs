@@ -1,0 +1,11 @@
+namespace Autograder.Grading.Checks;
+
+/// <summary>Names of the settings the host passes to probes (through the worker's command line).</summary>
+public static class RunSettings
+{
+    /// <summary>"true" for the quick variant of experiments: the bundled data subset, fewer epochs (for CI).</summary>
+    public const string Quick = "quick";
+
+    /// <summary>The course repository's root (where data sets are looked for).</summary>
+    public const string Repository = "repo";
+}

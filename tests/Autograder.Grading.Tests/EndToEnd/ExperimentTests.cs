@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+
+namespace Autograder.Grading.Tests.EndToEnd;
+
+/// <summary>Experiments end to end (quick runs on the bundled MNIST subset): trained with the implementation's code, scored by the host on labels the worker never sees.</summary>
+[NonParallelizable]
+public sealed class ExperimentTests
+{
+    [Test]
+    public void The_reference_reaches_the_quick_target_and_writes_its_metrics()
+    {
+        var (results, files) = HostProcess.Run("experiments run", Implementations.Grader(), Implementations.Reference(), null, "--quick");
+        Assert.That(results["a1.two_layer_mnist"].Tag, Is.EqualTo("passed"), results["a1.two_layer_mnist"].Output);
+
+        var metrics = JsonNode.Parse(files["experiments/a1.two_layer_mnist/metrics.json"])!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(metrics["metrics"]!["test_accuracy"]!.GetValue<double>(), Is.GreaterThanOrEqualTo(0.90), "the bundled subset's quick target");
+            Assert.That(metrics["metrics"]!["test_images"]!.GetValue<double>(), Is.EqualTo(2000));
+            Assert.That(metrics["tables"]!["sweep"]!["rows"]!.AsArray(), Has.Count.EqualTo(3), "three hidden sizes in the quick sweep");
+            Assert.That(metrics["series"]!["validation_accuracy"]!.AsArray(), Has.Count.EqualTo(6), "one per epoch of the final run");
+            Assert.That(metrics["facts"]!["data"]!.GetValue<string>(), Does.StartWith("mnist-small"));
+        });
+    }
+
+    [Test]
+    public void The_starter_is_not_attempted_and_still_gets_a_metrics_file()
+    {
+        var starter = Path.Combine(Repository.Root, "starter", "bin", Implementations.Configuration, "net10.0", "Homework.dll");
+        if (!File.Exists(starter))
+        {
+            Assert.Ignore("The starter is not built; build the solution first.");
+        }
+
+        var (results, files) = HostProcess.Run("grade", Implementations.Grader(), starter, null, "--quick");
+        Assert.That(results.Values.Select(r => r.Tag), Is.All.EqualTo("not-attempted"), "grade runs the checks and the experiments");
+        Assert.That(results, Does.ContainKey("a1.two_layer_mnist"));
+        Assert.That(JsonNode.Parse(files["experiments/a1.two_layer_mnist/metrics.json"])!["outcome"]!.GetValue<string>(), Is.EqualTo("not-attempted"));
+    }
+
+    /// <summary>A model that predicts one class for everything is trained and scored honestly: about 10 % accuracy, no points, and the message says so.</summary>
+    [Test]
+    public void A_constant_predictor_earns_nothing()
+    {
+        var constant = Implementations.Variant("constant-predictor", new Dictionary<string, string>
+        {
+            ["TwoLayerNet.Scores"] = "var s = Tensor.Zeros([x.Shape[0], 10], DType.Float64); s[.., 3] = Tensor.Scalar(1.0, DType.Float64); return s;",
+        });
+        var (results, _) = HostProcess.Run("experiments run", Implementations.Grader(), constant, null, "--quick");
+        Assert.That(results["a1.two_layer_mnist"].Score, Is.Zero);
+        Assert.That(results["a1.two_layer_mnist"].Output, Does.Contain("test accuracy"));
+    }
+}
