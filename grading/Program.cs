@@ -18,6 +18,7 @@ root.Subcommands.Add(CheckCommands.CreateExperiments(repository));
 root.Subcommands.Add(DataCommands.Create(repository));
 root.Subcommands.Add(FixtureCommands.Create(repository));
 root.Subcommands.Add(StarterCommands.Create(repository));
+root.Subcommands.Add(ReleaseCommands.Create(repository));
 root.Subcommands.Add(WorkerCommands.Create());
 
 try
