@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
+using Autograder.Host;
 using Autograder.Host.Commands;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -8,13 +10,14 @@ using Microsoft.Extensions.Hosting;
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddEnvironmentVariables("AUTOGRADER_");
 using var host = builder.Build();
+var options = builder.Configuration.Get<GraderOptions>() ?? new GraderOptions();
 
 var repository = new Option<string?>("--repo") { Description = "The course repository (default: the nearest folder above the current one with Autograder.sln).", Recursive = true };
 var root = new RootCommand("Autograder: grade deep-learning homework written in C#.");
 root.Options.Add(repository);
-root.Subcommands.Add(CheckCommands.Create(repository));
-root.Subcommands.Add(CheckCommands.CreateGrade(repository));
-root.Subcommands.Add(CheckCommands.CreateExperiments(repository));
+root.Subcommands.Add(CheckCommands.Create(repository, options));
+root.Subcommands.Add(CheckCommands.CreateGrade(repository, options));
+root.Subcommands.Add(CheckCommands.CreateExperiments(repository, options));
 root.Subcommands.Add(DataCommands.Create(repository));
 root.Subcommands.Add(FixtureCommands.Create(repository));
 root.Subcommands.Add(StarterCommands.Create(repository));
@@ -24,7 +27,24 @@ root.Subcommands.Add(WorkerCommands.Create());
 try
 {
     // Errors the user can act on are printed as one line below, not as a stack trace.
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+    // Ctrl+C and SIGTERM cancel the verb: it stops its workers, removes its temporary files and exits with 130.
+    using var cancellation = new CancellationTokenSource();
+    using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+    using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+    var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+    return await root.Parse(args).InvokeAsync(configuration, cancellation.Token).ConfigureAwait(false);
+
+    void Cancel(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        cancellation.Cancel();
+    }
+}
+catch (OperationCanceledException)
+{
+    // Ctrl+C: workers were killed and temporary files removed on the way out.
+    await Console.Error.WriteLineAsync("autograder: cancelled.").ConfigureAwait(false);
+    return 130;
 }
 catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or FormatException or KeyNotFoundException or IOException or HttpRequestException or InvalidOperationException)
 {

@@ -12,20 +12,20 @@ namespace Autograder.Host.Commands;
 /// <summary><c>check</c>, <c>grade</c> and <c>experiments run</c>: run checks and experiments on an implementation, print the score table, write the result files.</summary>
 internal static class CheckCommands
 {
-    public static Command Create(Option<string?> repository) =>
-        Create(repository, "check", "Run the fast checks (no experiments) on an implementation and print the score table.", GradingScope.Checks);
+    public static Command Create(Option<string?> repository, GraderOptions options) =>
+        Create(repository, options, "check", "Run the fast checks (no experiments) on an implementation and print the score table.", GradingScope.Checks);
 
-    public static Command CreateGrade(Option<string?> repository) =>
-        Create(repository, "grade", "Grade an implementation (checks and experiments); with --out, write results.json (Gradescope), junit.xml, summary.md and experiments/*/metrics.json. Exits 0 whenever grading completed (see --fail-under).", GradingScope.Everything);
+    public static Command CreateGrade(Option<string?> repository, GraderOptions options) =>
+        Create(repository, options, "grade", "Grade an implementation (checks and experiments); with --out, write results.json (Gradescope), junit.xml, summary.md and experiments/*/metrics.json. Exits 0 whenever grading completed (see --fail-under).", GradingScope.Everything);
 
-    public static Command CreateExperiments(Option<string?> repository)
+    public static Command CreateExperiments(Option<string?> repository, GraderOptions options)
     {
         var experiments = new Command("experiments", "Run the experiments: training runs with the implementation's code, scored on held-out data.");
-        experiments.Subcommands.Add(Create(repository, "run", "Run the experiments and write DIR/experiments/*/metrics.json (default DIR: out).", GradingScope.Experiments));
+        experiments.Subcommands.Add(Create(repository, options, "run", "Run the experiments and write DIR/experiments/*/metrics.json (default DIR: out).", GradingScope.Experiments));
         return experiments;
     }
 
-    private static Command Create(Option<string?> repository, string name, string description, GradingScope scope)
+    private static Command Create(Option<string?> repository, GraderOptions options, string name, string description, GradingScope scope)
     {
         var implementation = new Option<string>("--impl") { Description = "reference, starter, a folder holding a student's copy of starter/ (built first), or a built Homework.dll.", DefaultValueFactory = _ => "starter" };
         var only = new Option<string[]>("--only") { Description = "Run only these check or experiment ids.", AllowMultipleArgumentsPerToken = true };
@@ -70,6 +70,8 @@ internal static class CheckCommands
                 };
                 var grader = new Grader(WorkerCommand.ForCurrentProcess(), new FixtureStore(paths.Fixtures), settings)
                 {
+                    WorkerMemoryLimitBytes = (long)options.WorkerMemoryLimitMegabytes << 20,
+                    TimeLimitScale = Math.Max(0.1, options.TimeLimitScale),
                     Observed = (check, _, observed, expected) =>
                     {
                         if (check is Experiment experiment)

@@ -14,6 +14,12 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null, 
 {
     private readonly IReadOnlyDictionary<string, string> _settings = settings ?? new Dictionary<string, string>();
 
+    /// <summary>Gets or sets the heap cap of each worker process.</summary>
+    public long WorkerMemoryLimitBytes { get; set; } = 3L << 30;
+
+    /// <summary>Gets or sets the factor every check's time limit is multiplied by.</summary>
+    public double TimeLimitScale { get; set; } = 1.0;
+
     /// <summary>Gets or sets what is told about long probes' progress (experiments).</summary>
     public IProgress<ProbeProgress>? Progress { get; set; }
 
@@ -65,13 +71,13 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null, 
         }
         else if (live.Count > 0)
         {
-            foreach (var (id, result) in new ProbeRunner(worker, referenceHomework!, _settings).Run(live, Progress, cancellationToken))
+            foreach (var (id, result) in Runner(referenceHomework!).Run(live, Progress, cancellationToken))
             {
                 expected[id] = result;
             }
         }
 
-        var student = new ProbeRunner(worker, studentHomework, _settings).Run(probes, Progress, cancellationToken);
+        var student = Runner(studentHomework).Run(probes, Progress, cancellationToken);
         var results = checks.Select(c => Judge(c, seedFor(c.Info), student[c.Info.Id], expected[c.Info.Id])).ToList();
         if (buildHybrid is not null)
         {
@@ -88,7 +94,7 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null, 
                 }
 
                 var seed = seedFor(check.Info);
-                var hybrid = new ProbeRunner(worker, build.Homework!, _settings).Run([(check.Info, seed)], Progress, cancellationToken)[check.Info.Id];
+                var hybrid = Runner(build.Homework!).Run([(check.Info, seed)], Progress, cancellationToken)[check.Info.Id];
                 var regraded = Judge(check, seed, hybrid, expected[check.Info.Id]);
                 results[index] = regraded with { Message = $"graded with the reference's {files} in place of yours, because {reason}. {regraded.Message}".Trim() };
                 student = new Dictionary<string, (ProbeReport, Observation?)>(student) { [check.Info.Id] = hybrid };
@@ -125,7 +131,7 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null, 
         var store = fixtures ?? throw new InvalidOperationException("No fixture folder was given.");
         var probes = checks.Where(c => c.Info.Visibility == Visibility.Visible && c is not Experiment).Select(c => (c.Info, Seeds.Public(c.Info.Id))).ToList();
         var written = new List<string>();
-        foreach (var (id, (report, observation)) in new ProbeRunner(worker, referenceHomework, _settings).Run(probes, Progress, cancellationToken))
+        foreach (var (id, (report, observation)) in Runner(referenceHomework).Run(probes, Progress, cancellationToken))
         {
             if (report.Status != ProbeStatus.Completed || observation is null)
             {
@@ -138,6 +144,8 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null, 
 
         return written;
     }
+
+    private ProbeRunner Runner(string homework) => new(worker, homework, _settings, WorkerMemoryLimitBytes) { TimeLimitScale = TimeLimitScale };
 
     /// <summary>The held-out truth of an experiment, loaded here in the host; a missing data set makes the check errored, not the run.</summary>
     private (ProbeReport, Observation?) HeldOut(Experiment experiment)

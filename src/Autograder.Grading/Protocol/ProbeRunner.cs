@@ -18,6 +18,9 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, IRea
 {
     private const int OutputLimit = 16 * 1024;
 
+    /// <summary>Gets or sets the factor every probe's time limit is multiplied by (slow graders).</summary>
+    public double TimeLimitScale { get; set; } = 1.0;
+
     /// <summary>Runs every probe; returns, per check id, the report and the observation (when completed).</summary>
     /// <param name="probes">The checks and their seeds, in order.</param>
     /// <param name="progress">Told what long probes report about their progress.</param>
@@ -35,7 +38,7 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, IRea
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 worker ??= Start(directory);
-                var report = worker.Ask(info, seed, directory, progress, cancellationToken);
+                var report = worker.Ask(info with { TimeLimit = info.TimeLimit * TimeLimitScale }, seed, directory, progress, cancellationToken);
                 if (report.Status is ProbeStatus.TimedOut or ProbeStatus.Crashed)
                 {
                     worker.Dispose();

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+namespace Autograder.Grading.Tests.EndToEnd;
+
+/// <summary>Ctrl+C (SIGINT) during an experiment: the host stops its worker, removes its temporary folder and exits with 130.</summary>
+[NonParallelizable]
+public sealed class CancellationTests
+{
+    [Test]
+    public void Interrupting_an_experiment_stops_the_worker_and_leaves_nothing_behind()
+    {
+        var before = ProbeFolders();
+        var output = Directory.CreateTempSubdirectory("autograder-cancel-").FullName;
+        var start = new ProcessStartInfo(Implementations.Grader().FileName) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in Implementations.Grader().Prefix.Concat(["experiments", "run", "--repo", Repository.Root, "--impl", Implementations.Reference(), "--quick", "--out", output]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var host = Process.Start(start)!;
+        var errors = host.StandardError.ReadToEndAsync();
+
+        // Wait for the first progress line: the worker is training.
+        while (host.StandardOutput.ReadLine() is { } line && !line.Contains("epoch", StringComparison.Ordinal))
+        {
+        }
+
+        var workers = Workers();
+        Assert.That(workers, Is.Not.Empty, "a worker is running");
+        using (var kill = Process.Start("kill", ["-INT", host.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        _ = host.StandardOutput.ReadToEndAsync();
+        host.WaitForExit();
+        Assert.Multiple(() =>
+        {
+            Assert.That(host.ExitCode, Is.EqualTo(130));
+            Assert.That(errors.Result, Does.Contain("cancelled"));
+            Assert.That(workers.Where(w => !HasExited(w)), Is.Empty, "the worker was stopped");
+            Assert.That(ProbeFolders().Except(before), Is.Empty, "the probe folder was removed");
+        });
+        Directory.Delete(output, recursive: true);
+    }
+
+    private static string[] ProbeFolders() => Directory.GetDirectories(Path.GetTempPath(), "autograder-probes-*");
+
+    /// <summary>Worker processes (command lines with "autograder.dll worker"), found through /proc.</summary>
+    private static List<int> Workers() =>
+        [.. Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(n => int.TryParse(n, out _)).Select(int.Parse!)
+            .Where(pid => Read($"/proc/{pid}/cmdline").Replace('\0', ' ').Contains("autograder.dll worker", StringComparison.Ordinal))];
+
+    private static bool HasExited(int pid) => !File.Exists($"/proc/{pid}/cmdline") || Read($"/proc/{pid}/cmdline").Length == 0;
+
+    private static string Read(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+}
