@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Autograder.Grading.Tests.EndToEnd;
 
 /// <summary>The command line's verbs and its error handling: a user's mistake gets one line saying what to do, never a stack trace.</summary>
@@ -8,17 +6,7 @@ public sealed class CliTests
     private static (int Code, string Output) Run(params string[] arguments)
     {
         var grader = Implementations.Grader();
-        var start = new ProcessStartInfo(grader.FileName) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in grader.Prefix.Concat(arguments).Concat(["--repo", Repository.Root]))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + errors.Result);
+        return ChildProcess.Run(grader.FileName, grader.Prefix.Concat(arguments).Concat(["--repo", Repository.Root]));
     }
 
     [Test]

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Autograder.Grading.Tests.EndToEnd;
 
 /// <summary><c>autograder release</c>: the student bundle holds no reference and no hidden check, and builds and grades on its own.</summary>
@@ -51,18 +49,5 @@ public sealed class ReleaseTests
         Directory.Delete(folder, recursive: true);
     }
 
-    private static (int ExitCode, string Output) Run(string folder, string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + errors.Result);
-    }
+    private static (int ExitCode, string Output) Run(string folder, string[] arguments) => ChildProcess.Run("dotnet", arguments, folder);
 }
