@@ -41,6 +41,27 @@ public sealed class FaultIsolationTests
         });
     }
 
+    /// <summary>A2 mutants: an unflipped kernel is named by its own check, and the layer check is isolated from it; a pooling gradient spread over the whole window is caught.</summary>
+    [Test]
+    public void A2_mutants_are_caught_and_the_layer_is_isolated_from_a_wrong_valid_convolution()
+    {
+        var mutants = Implementations.Variant("a2-mutants", new Dictionary<string, string>
+        {
+            ["Convolution.Valid"] = "return Filter(x, k);",
+            ["MaxPool.Backward"] = "var x = cache.X; var (n, c, h, w) = (x.Shape[0], x.Shape[1], x.Shape[2], x.Shape[3]); var (oh, ow) = (dout.Shape[2], dout.Shape[3]); var up = dout.ToArray<double>(); var dx = new double[n * c * h * w]; for (var p = 0; p < n * c; p++) for (var i = 0; i < oh; i++) for (var j = 0; j < ow; j++) for (var a = 0; a < cache.Size; a++) for (var b = 0; b < cache.Size; b++) dx[(p * h * w) + (((i * cache.Stride) + a) * w) + (j * cache.Stride) + b] += up[(p * oh * ow) + (i * ow) + j]; return Tensor.FromArray(dx, n, c, h, w);",
+        });
+        var results = HostProcess.Grade(Implementations.Grader(), mutants);
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["a2.conv_operations"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a2.conv_operations"].Output, Does.Contain("the kernel must be flipped"));
+            Assert.That(results["a2.conv_layer"].Tag, Is.EqualTo("passed"));
+            Assert.That(results["a2.conv_layer"].Output, Does.StartWith("graded with the reference's A2/Convolution.cs"));
+            Assert.That(results["a2.max_pool"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a2.max_pool"].Output, Does.Contain("dx (2×2, stride 2)"));
+        });
+    }
+
     [Test]
     public void A_submission_that_does_not_compile_scores_zero_with_the_compilers_messages()
     {
