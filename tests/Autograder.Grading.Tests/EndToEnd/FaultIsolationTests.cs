@@ -94,8 +94,11 @@ public sealed class FaultIsolationTests
         var folder = Directory.CreateTempSubdirectory("autograder-submission-").FullName;
         try
         {
-            // A complete submission: the reference's sources without any project file, as an upload would hold them.
-            CopyFolder(Path.Combine(Repository.Root, "reference", "A1"), Path.Combine(folder, "A1"));
+            // A complete submission: the reference's sources (every assignment folder) without any project file, as an upload would hold them.
+            foreach (var assignment in Directory.GetDirectories(Path.Combine(Repository.Root, "reference"), "A*"))
+            {
+                CopyFolder(assignment, Path.Combine(folder, Path.GetFileName(assignment)));
+            }
             var results = HostProcess.Grade(Implementations.Grader(), folder);
             Assert.That(results.Values.Select(r => r.Tag), Is.All.EqualTo("passed"));
         }
