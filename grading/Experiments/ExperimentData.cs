@@ -15,7 +15,7 @@ internal static class ExperimentData
     {
         var root = settings.TryGetValue(RunSettings.Repository, out var repository) ? repository : Directory.GetCurrentDirectory();
         var locator = DataLocator.ForRepository(root);
-        var quick = settings.TryGetValue(RunSettings.Quick, out var q) && bool.Parse(q);
+        var quick = RunSettings.IsQuick(settings);
         if (!quick && locator.TryFind(full, requiredFiles) is { } folder)
         {
             return (folder, $"{full} (full)", true);

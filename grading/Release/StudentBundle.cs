@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Autograder.Grading.Building;
 
 namespace Autograder.Host.Release;
 
@@ -91,20 +91,10 @@ internal static class StudentBundle
 
     private static void Run(string folder, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
+        var (exitCode, output) = DotnetCli.Run(folder, arguments);
+        if (exitCode != 0)
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed: {output.Result}{errors.Result}");
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed: {output}");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -53,7 +52,7 @@ public sealed partial class HomeworkBuilder(string libraries, string cacheRoot)
 
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "Homework.csproj"), ProjectFile(inputs));
-        var (exitCode, log) = Run(folder, cancellationToken);
+        var (exitCode, log) = DotnetCli.Run(folder, ["build", "Homework.csproj", "-c", "Release", "-nologo", "-v:q", "-clp:NoSummary"], cancellationToken);
         if (exitCode == 0 && File.Exists(output))
         {
             return new HomeworkBuild(output, []);
@@ -112,25 +111,6 @@ public sealed partial class HomeworkBuilder(string libraries, string cacheRoot)
               </ItemGroup>
             </Project>
             """;
-    }
-
-    private static (int ExitCode, string Log) Run(string folder, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder };
-        foreach (var argument in new[] { "build", "Homework.csproj", "-c", "Release", "-nologo", "-v:q", "-clp:NoSummary" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start 'dotnet build'.");
-        using var registration = cancellationToken.Register(() => process.Kill(entireProcessTree: true));
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        process.WaitForExit();
-        cancellationToken.ThrowIfCancellationRequested();
-        return (process.ExitCode, output.Result + errors.Result);
     }
 
     /// <summary>Shortens "/abs/path/A1/Layers.cs(3,4): error CS1002: ; expected [/tmp/…/Homework.csproj]" to "A1/Layers.cs(3,4): error CS1002: ; expected".</summary>

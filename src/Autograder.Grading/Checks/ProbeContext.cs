@@ -1,4 +1,3 @@
-using System.Globalization;
 using Autograder.Tensors;
 
 namespace Autograder.Grading.Checks;
@@ -19,7 +18,7 @@ public sealed class ProbeContext(long seed, IReadOnlyDictionary<string, string>?
     public IReadOnlyDictionary<string, string> Settings { get; } = settings ?? new Dictionary<string, string>();
 
     /// <summary>Gets whether the run asked for the quick variant of experiments (a data subset, fewer epochs).</summary>
-    public bool Quick => Settings.TryGetValue(RunSettings.Quick, out var quick) && bool.Parse(quick);
+    public bool Quick => RunSettings.IsQuick(Settings);
 
     /// <summary>Draws a float64 tensor of standard normal values.</summary>
     public Tensor Randn(params int[] shape) => Tensor.Randn(Generator, shape, DType.Float64);
@@ -31,7 +30,4 @@ public sealed class ProbeContext(long seed, IReadOnlyDictionary<string, string>?
     /// <param name="fraction">How much is done, in [0, 1].</param>
     /// <param name="message">What is happening, in a few words.</param>
     public void Report(double fraction, string message) => progress?.Invoke(Math.Clamp(fraction, 0, 1), message);
-
-    /// <summary>Formats a number for a progress message.</summary>
-    public static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -68,7 +68,7 @@ public sealed class FaultIsolationTests
         var folder = Directory.CreateTempSubdirectory("autograder-submission-").FullName;
         try
         {
-            CopyFolder(Path.Combine(Repository.Root, "starter", "A1"), Path.Combine(folder, "A1"));
+            TestFiles.Copy(Path.Combine(Repository.Root, "starter", "A1"), Path.Combine(folder, "A1"), "*.cs", recursive: true);
             var layers = Path.Combine(folder, "A1", "Layers.cs");
             File.WriteAllText(layers, File.ReadAllText(layers).Replace("public static class Layers", "public static class Layers oops", StringComparison.Ordinal));
             var results = HostProcess.Grade(Implementations.Grader(), folder);
@@ -97,7 +97,7 @@ public sealed class FaultIsolationTests
             // A complete submission: the reference's sources (every assignment folder) without any project file, as an upload would hold them.
             foreach (var assignment in Directory.GetDirectories(Path.Combine(Repository.Root, "reference"), "A*"))
             {
-                CopyFolder(assignment, Path.Combine(folder, Path.GetFileName(assignment)));
+                TestFiles.Copy(assignment, Path.Combine(folder, Path.GetFileName(assignment)), "*.cs", recursive: true);
             }
             var results = HostProcess.Grade(Implementations.Grader(), folder);
             Assert.That(results.Values.Select(r => r.Tag), Is.All.EqualTo("passed"));
@@ -105,16 +105,6 @@ public sealed class FaultIsolationTests
         finally
         {
             Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*.cs", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
         }
     }
 }

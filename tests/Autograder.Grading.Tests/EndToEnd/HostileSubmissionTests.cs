@@ -122,10 +122,10 @@ public sealed class HostileSubmissionTests
     {
         var repo = Directory.CreateTempSubdirectory("autograder-tamper-").FullName;
         File.WriteAllText(Path.Combine(repo, "Autograder.sln"), "");
-        CopyFiles(Path.Combine(Repository.Root, "grading", "fixtures"), Path.Combine(repo, "grading", "fixtures"));
+        TestFiles.Copy(Path.Combine(Repository.Root, "grading", "fixtures"), Path.Combine(repo, "grading", "fixtures"));
         var referenceBin = Path.GetDirectoryName(Implementations.Reference())!;
-        CopyFiles(referenceBin, Path.Combine(repo, "reference", "bin", "Release", "net10.0"));
-        CopyFiles(Path.Combine(Repository.Root, "reference", "A1"), Path.Combine(repo, "reference", "A1"));
+        TestFiles.Copy(referenceBin, Path.Combine(repo, "reference", "bin", "Release", "net10.0"));
+        TestFiles.Copy(Path.Combine(Repository.Root, "reference", "A1"), Path.Combine(repo, "reference", "A1"));
         var tampering = new Dictionary<string, string>
         {
             ["FcForward"] = "Environment.FailFast(\"giving up\"); return default;",
@@ -151,15 +151,6 @@ public sealed class HostileSubmissionTests
         finally
         {
             Directory.Delete(repo, recursive: true);
-        }
-    }
-
-    private static void CopyFiles(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
     }
 
