@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes data/datasets.json from the data sets as the course uses them (../shared/data, plus data/mnist-small):
+"""Writes data/datasets.json from the data sets as the course uses them (../shared/data, plus the subsets in data/):
 file names, sizes and SHA-256 computed here; descriptions, licences, sources and download addresses written below.
 
     /usr/bin/python3 data/tools/make_catalogue.py
@@ -17,7 +17,9 @@ M30K = "https://raw.githubusercontent.com/multi30k/dataset/a3d2e0d26b56f3846f66a
 
 sets = [
     ("mnist-small", bundled, "First 10,000 MNIST training and 2,000 test digits (gzip IDX), shipped in the repository.",
-     "As MNIST (Y. LeCun, C. Cortes, C. Burges); the source repositories state no licence.", "data/tools/make_mnist_small.py", ["A1", "A2"], {}),
+     "As MNIST (Y. LeCun, C. Cortes, C. Burges); the source repositories state no licence.", "data/tools/make_small_subsets.py", ["A1", "A2"], {}),
+    ("fashion-mnist-small", bundled, "First 6,000 Fashion-MNIST training and 2,000 test images (gzip IDX), shipped in the repository.",
+     "MIT (Zalando Research)", "data/tools/make_small_subsets.py", ["A2"], {}),
     ("mnist", shared, "MNIST handwritten digits: 60,000 training and 10,000 test 28x28 images (gzip IDX).",
      "Y. LeCun, C. Cortes, C. Burges; the source repositories state no licence (convnetjs: MIT).", "http://yann.lecun.com/exdb/mnist/", ["A1", "A2"],
      {f: MNIST + f for f in ["t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz", "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"]}),
