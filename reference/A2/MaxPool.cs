@@ -32,55 +32,44 @@ public static class MaxPool
         // BEGIN SOLUTION (hint: find each window's first maximum again; add (not assign) dout there, windows may overlap)
         ArgumentNullException.ThrowIfNull(dout);
         ArgumentNullException.ThrowIfNull(cache);
-        var (_, argmax) = Windows(cache.X, cache.Size, cache.Stride);
-        var upstream = dout.ToArray<double>();
-        var dx = new double[cache.X.Shape.ToArray().Aggregate(1, (p, d) => p * d)];
-        for (var i = 0; i < argmax.Length; i++)
+        var (x, size, stride) = (cache.X, cache.Size, cache.Stride);
+        var (_, winner) = Windows(x, size, stride);
+        var dx = Tensor.ZerosLike(x);
+        var zero = Tensor.Scalar(0.0, DType.Float64);
+        for (var offset = 0; offset < size * size; offset++)
         {
-            dx[argmax[i]] += upstream[i];
+            Window(dx, offset / size, offset % size, stride, dout.Shape[2], dout.Shape[3]).Add_(Tensor.Where(winner.Eq(offset), dout, zero));
         }
 
-        return Tensor.FromArray(dx, [.. cache.X.Shape.ToArray()]);
+        return dx;
         // END SOLUTION
     }
 
     // BEGIN SOLUTION REMOVE
 
-    /// <summary>The maxima of all windows and the flat index (into x) of each window's first maximum.</summary>
-    private static (Tensor Maxima, int[] ArgMax) Windows(Tensor x, int size, int stride)
+    /// <summary>
+    /// The maxima of all windows, (N, C, H', W'), and for each window the offset a·size + b of its first maximum.
+    /// Loops over the size² offsets within a window; each step handles every window at once.
+    /// </summary>
+    private static (Tensor Maxima, Tensor Winner) Windows(Tensor x, int size, int stride)
     {
-        var (n, c, h, w) = (x.Shape[0], x.Shape[1], x.Shape[2], x.Shape[3]);
-        var (outH, outW) = (((h - size) / stride) + 1, ((w - size) / stride) + 1);
-        var input = x.ToArray<double>();
-        var maxima = new double[n * c * outH * outW];
-        var argmax = new int[maxima.Length];
-        for (var plane = 0; plane < n * c; plane++)
+        var (outH, outW) = (((x.Shape[2] - size) / stride) + 1, ((x.Shape[3] - size) / stride) + 1);
+        var maxima = Window(x, 0, 0, stride, outH, outW);
+        var winner = Tensor.ZerosLike(maxima);
+        for (var offset = 1; offset < size * size; offset++)
         {
-            for (var i = 0; i < outH; i++)
-            {
-                for (var j = 0; j < outW; j++)
-                {
-                    var best = -1;
-                    for (var a = 0; a < size; a++)
-                    {
-                        for (var b = 0; b < size; b++)
-                        {
-                            var index = (plane * h * w) + (((i * stride) + a) * w) + (j * stride) + b;
-                            if (best < 0 || input[index] > input[best])
-                            {
-                                best = index;
-                            }
-                        }
-                    }
-
-                    var output = (plane * outH * outW) + (i * outW) + j;
-                    (maxima[output], argmax[output]) = (input[best], best);
-                }
-            }
+            var candidate = Window(x, offset / size, offset % size, stride, outH, outW);
+            var better = candidate.Gt(maxima); // strictly: a tie keeps the earlier (first) maximum
+            maxima = Tensor.Where(better, candidate, maxima);
+            winner = Tensor.Where(better, Tensor.Scalar(offset, DType.Float64), winner);
         }
 
-        return (Tensor.FromArray(maxima, n, c, outH, outW), argmax);
+        return (maxima.Clone(), winner);
     }
+
+    /// <summary>The (N, C, H', W') view of the element at offset (a, b) of every window.</summary>
+    private static Tensor Window(Tensor x, int a, int b, int stride, int outH, int outW) =>
+        x.Slice(2, a, a + (stride * (outH - 1)) + 1, stride).Slice(3, b, b + (stride * (outW - 1)) + 1, stride);
 
     // END SOLUTION
 }

@@ -3,7 +3,7 @@ using Autograder.Tensors;
 
 namespace Homework.A1;
 
-/// <summary>The data a <see cref="Solver"/> trains on: training and validation inputs (N, D) with their classes (N) int64.</summary>
+/// <summary>The data a <see cref="Solver"/> trains on: training and validation inputs (N, …) with their classes (N) int64.</summary>
 /// <param name="XTrain">Training inputs.</param>
 /// <param name="YTrain">Training classes.</param>
 /// <param name="XVal">Validation inputs.</param>

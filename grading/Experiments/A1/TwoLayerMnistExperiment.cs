@@ -44,7 +44,7 @@ internal sealed class TwoLayerMnistExperiment : Experiment
         var all = new TrainingData(x, y, split.XVal, split.YVal);
         var (final, model) = Train(context, all, best, epochs, sizes.Length, runs, $"retraining hidden {best} on all {n} training images");
         context.Report(1, "predicting the test images");
-        var predictions = Predict(model, Flatten(Mnist.LoadImages(folder, train: false)));
+        var predictions = Classification.Predict(model.Scores, Flatten(Mnist.LoadImages(folder, train: false)));
 
         var observation = new Observation
         {
@@ -71,18 +71,8 @@ internal sealed class TwoLayerMnistExperiment : Experiment
 
     public override Verdict Judge(Observation student, Observation expected)
     {
-        var predictions = student["predictions"];
-        var labels = expected["labels"];
-        if (!predictions.Shape.SequenceEqual(labels.Shape))
-        {
-            return Verdict.Fail($"expected one prediction per test image ({labels.Shape[0]}); got shape ({string.Join(", ", predictions.Shape.ToArray())}).");
-        }
-
-        var accuracy = Accuracy(predictions, labels);
         var (floor, target) = expected["full"].Item() == 1 ? (0.90, 0.97) : (0.80, 0.90);
-        var points = Band(accuracy, floor, target);
-        var text = $"test accuracy {100 * accuracy:0.00} % with hidden size {student["best_hidden_size"].Item()} (full marks at {100 * target:0} %, none at {100 * floor:0} % or below).";
-        return new Verdict(points, points >= 1 ? "" : text);
+        return Classification.Judge(student["predictions"], expected["labels"], floor, target, $" with hidden size {student["best_hidden_size"].Item()}");
     }
 
     public override ExperimentSummary Summarize(Observation run, Observation heldOut)
@@ -92,7 +82,7 @@ internal sealed class TwoLayerMnistExperiment : Experiment
         return new ExperimentSummary(
             new Dictionary<string, double>
             {
-                ["test_accuracy"] = Accuracy(run["predictions"], heldOut["labels"]),
+                ["test_accuracy"] = Classification.Accuracy(run["predictions"], heldOut["labels"]),
                 ["best_hidden_size"] = run["best_hidden_size"].Item(),
                 ["best_validation_accuracy"] = validation.Max(),
                 ["training_images"] = run["training_images"].Item(),
@@ -129,18 +119,5 @@ internal sealed class TwoLayerMnistExperiment : Experiment
         return (solver, model);
     }
 
-    private static Tensor Predict(TwoLayerNet model, Tensor x)
-    {
-        var batches = new List<Tensor>();
-        for (var start = 0; start < x.Shape[0]; start += 1000)
-        {
-            batches.Add(model.Scores(x.Narrow(0, start, Math.Min(1000, x.Shape[0] - start))).ArgMax(1));
-        }
-
-        return Tensor.Cat(batches, 0);
-    }
-
     private static Tensor Flatten(Tensor images) => images.Reshape(images.Shape[0], -1).To(DType.Float64);
-
-    private static double Accuracy(Tensor predictions, Tensor labels) => predictions.Eq(labels).To(DType.Float64).Mean().Item();
 }

@@ -3,7 +3,7 @@ using Autograder.Grading.Checks;
 
 namespace Autograder.Grading.Experiments;
 
-/// <summary>Writes an experiment's results as <c>DIR/CHECK_ID/metrics.json</c>: the score, the metrics, curves and tables that reports read.</summary>
+/// <summary>Writes an experiment's results as <c>DIR/CHECK_ID/metrics.json</c> (the score, the metrics, curves and tables that reports read) and its images as <c>DIR/CHECK_ID/NAME.png</c>.</summary>
 public static class ExperimentArtifacts
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -18,6 +18,13 @@ public static class ExperimentArtifacts
         ArgumentNullException.ThrowIfNull(result);
         var folder = Path.Combine(directory, result.Info.Id);
         Directory.CreateDirectory(folder);
+        var images = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, png) in summary?.Images ?? new Dictionary<string, byte[]>())
+        {
+            File.WriteAllBytes(Path.Combine(folder, name + ".png"), png);
+            images[name] = name + ".png";
+        }
+
         var document = new
         {
             Id = result.Info.Id,
@@ -32,6 +39,7 @@ public static class ExperimentArtifacts
             Series = summary?.Series ?? new Dictionary<string, IReadOnlyList<double>>(),
             Tables = summary?.Tables ?? new Dictionary<string, ExperimentTable>(),
             Facts = summary?.Facts ?? new Dictionary<string, string>(),
+            Images = images,
         };
         var path = Path.Combine(folder, "metrics.json");
         File.WriteAllText(path, JsonSerializer.Serialize(document, Json));

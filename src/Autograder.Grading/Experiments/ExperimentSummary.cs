@@ -9,7 +9,11 @@ public sealed record ExperimentSummary(
     IReadOnlyDictionary<string, double> Metrics,
     IReadOnlyDictionary<string, IReadOnlyList<double>> Series,
     IReadOnlyDictionary<string, ExperimentTable> Tables,
-    IReadOnlyDictionary<string, string> Facts);
+    IReadOnlyDictionary<string, string> Facts)
+{
+    /// <summary>Gets images as PNG files by name (e.g. <c>conv1_filters</c>), written beside metrics.json as NAME.png.</summary>
+    public IReadOnlyDictionary<string, byte[]> Images { get; init; } = new Dictionary<string, byte[]>();
+}
 
 /// <summary>A table of numbers with named columns.</summary>
 /// <param name="Columns">The column names.</param>

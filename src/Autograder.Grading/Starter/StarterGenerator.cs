@@ -7,7 +7,8 @@ namespace Autograder.Grading.Starter;
 /// <remarks>
 /// A region opens with <c>// BEGIN SOLUTION</c> (optionally <c>(hint: …)</c>) and closes with <c>// END SOLUTION</c>, and
 /// must end its method body, so that the stub <c>throw new NotImplementedException("TODO: …")</c> is the last statement
-/// and the starter compiles. <c>// BEGIN SOLUTION REMOVE</c> deletes the region instead (private helpers, fields).
+/// and the starter compiles. <c>// BEGIN SOLUTION REMOVE</c> deletes the region instead (private helpers, fields); with a hint, a
+/// <c>// TODO: hint</c> comment stands in its place.
 /// Everything else — signatures, XML docs, usings — is copied as is, so reference and starter keep one public API.
 /// </remarks>
 public static partial class StarterGenerator
@@ -68,7 +69,11 @@ public static partial class StarterGenerator
                 output.Append(lines[line]).Append('\n');
             }
 
-            if (!region.Remove)
+            if (region.Remove && region.Hint.Length > 0)
+            {
+                output.Append(region.Indent).Append("// TODO: ").Append(region.Hint).Append('\n');
+            }
+            else if (!region.Remove)
             {
                 var hint = region.Hint.Length > 0 ? region.Hint.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) : "implement this";
                 output.Append(region.Indent).Append("throw new NotImplementedException(\"TODO: ").Append(hint).Append("\");\n");

@@ -62,6 +62,49 @@ public sealed class FaultIsolationTests
         });
     }
 
+    /// <summary>
+    /// More A2 mutants: padding off by one, the bias gradient summed over the wrong axes, gradients never zeroed in the training
+    /// loop, a forgotten dropout, an unscaled attention form. Each is caught by its own check; the ConvNet is graded with the
+    /// reference's general convolution in place of the faulty one.
+    /// </summary>
+    [Test]
+    public void A2_general_conv_and_framework_mutants_are_caught_and_the_conv_net_is_isolated()
+    {
+        var forward = Implementations.ReferenceBody("A2/StridedConv.cs", "Forward");
+        var backward = Implementations.ReferenceBody("A2/StridedConv.cs", "Backward");
+        var train = Implementations.ReferenceBody("A2/FashionTraining.cs", "TrainEpoch");
+        var cnn = Implementations.ReferenceBody("A2/FashionCnn.cs", "Forward");
+        var mutants = Implementations.Variant("a2-general-mutants", new Dictionary<string, string>
+        {
+            ["StridedConv.Forward"] = Changed(forward, "x.Pad([padding, padding, padding, padding])", "x.Pad([padding + 1, padding, padding + 1, padding])"),
+            ["StridedConv.Backward"] = Changed(backward, "dout.Sum([0, 2, 3])", "dout.Sum([0, 1, 2])"),
+            ["FashionTraining.TrainEpoch"] = Changed(train, "optimizer.ZeroGrad();", ""),
+            ["FashionCnn.Forward"] = Changed(cnn, "_dropout.Call(_fc1.Call(x).Relu())", "_fc1.Call(x).Relu()"),
+            ["Answers.AttentionBilinearForm"] = "return wq.MatMul(wk.T);",
+        });
+        var results = HostProcess.Grade(Implementations.Grader(), mutants);
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["a2.strided_conv"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a2.strided_conv"].Output, Does.Contain("Y (stride 2, padding 1)").And.Contain("db (stride 1, padding 2)"));
+            Assert.That(results["a2.strided_conv_hidden"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a2.conv_net"].Tag, Is.EqualTo("passed"));
+            Assert.That(results["a2.conv_net"].Output, Does.StartWith("graded with the reference's A2/StridedConv.cs"));
+            Assert.That(results["a2.fashion_training"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a2.fashion_training"].Output, Does.Contain("after one epoch of SGD steps"));
+            Assert.That(results["a2.fashion_cnn"].Score, Is.EqualTo(4 * 4 / 4.5).Within(1e-4), "all but the dropout part (0.5 of 4.5)");
+            Assert.That(results["a2.fashion_cnn"].Output, Does.Contain("dropout (p = 0.25) after fc1's ReLU is missing"));
+            Assert.That(results["a2.theory_attention"].Score, Is.EqualTo(3 * 2 / 4.0).Within(1e-9), "rank and invariance right; the probabilities wrong without 1/√d");
+            Assert.That(results["a2.conv_layer"].Tag, Is.EqualTo("passed"), "unmutated members still pass");
+        });
+    }
+
+    private static string Changed(string body, string from, string to)
+    {
+        Assert.That(body, Does.Contain(from), "the mutant's anchor must be in the reference");
+        return body.Replace(from, to, StringComparison.Ordinal);
+    }
+
     [Test]
     public void A_submission_that_does_not_compile_scores_zero_with_the_compilers_messages()
     {

@@ -72,6 +72,14 @@ internal static class Implementations
         Directory.EnumerateFiles(Path.Combine(project, "bin", Configuration), "Homework.dll", SearchOption.AllDirectories).FirstOrDefault()
         ?? throw new InvalidOperationException($"Homework.dll is not built under {project}/bin/{Configuration}; build the solution first.");
 
+    /// <summary>The reference's solution body of <paramref name="method"/> in <paramref name="file"/> (relative to reference/), for mutants that change one line of it.</summary>
+    public static string ReferenceBody(string file, string method)
+    {
+        var text = File.ReadAllText(Path.Combine(Repository.Root, "reference", file));
+        var begin = text.IndexOf('\n', text.IndexOf("// BEGIN SOLUTION", text.IndexOf($" {method}(", StringComparison.Ordinal), StringComparison.Ordinal)) + 1;
+        return text[begin..text.IndexOf("// END SOLUTION", begin, StringComparison.Ordinal)];
+    }
+
     /// <summary>Replaces the solution region inside the named method with <paramref name="body"/> (a key "File.Method" limits it to one file).</summary>
     private static string Replace(string text, string method, string body)
     {

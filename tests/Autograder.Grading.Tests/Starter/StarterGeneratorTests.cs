@@ -23,6 +23,10 @@ public sealed class StarterGeneratorTests
             // END SOLUTION
 
             public static int Plain() => 2;
+
+            // BEGIN SOLUTION REMOVE (hint: a field for the state)
+            private static int _state;
+            // END SOLUTION
         }
         """;
 
@@ -34,6 +38,7 @@ public sealed class StarterGeneratorTests
         Assert.That(starter, Does.Contain("        throw new NotImplementedException(\"TODO: use \\\"+\\\"\");"));
         Assert.That(starter, Does.Not.Contain("return a + b;").And.Not.Contain("Helper").And.Not.Contain("SOLUTION"));
         Assert.That(starter, Does.Contain("/// <summary>Adds.</summary>").And.Contain("public static int Plain() => 2;"));
+        Assert.That(starter, Does.Contain("\n    // TODO: a field for the state\n").And.Not.Contain("_state"));
     }
 
     [TestCase("// BEGIN SOLUTION\nx\n", "Demo.cs(1): BEGIN SOLUTION is never closed")]
