@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Security;
+using System.Text;
+
+namespace Autograder.Reports.Plots;
+
+/// <summary>A line plot with several series, readable ticks, optional log axes, a legend, a title and axis labels, drawn as SVG.</summary>
+/// <remarks>
+/// The SVG scales to its container (viewBox, width 100 %) and is deterministic: the same data gives the same bytes.
+/// Points are marked when a series has at most <see cref="MarkerLimit"/> of them (a sweep, per-epoch accuracies).
+/// Non-finite values (and non-positive ones on a log axis) are skipped and break the line.
+/// </remarks>
+public sealed record LinePlot
+{
+    /// <summary>Series with at most this many points get a marker on each.</summary>
+    public const int MarkerLimit = 40;
+
+    private const double Width = 640, Height = 400, Left = 68, Right = 16, Top = 40, Bottom = 52;
+
+    /// <summary>Gets the title, above the plot.</summary>
+    public string Title { get; init; } = "";
+
+    /// <summary>Gets the x axis's label.</summary>
+    public string XLabel { get; init; } = "";
+
+    /// <summary>Gets the y axis's label.</summary>
+    public string YLabel { get; init; } = "";
+
+    /// <summary>Gets whether the x axis is logarithmic (a learning-rate sweep, say).</summary>
+    public bool LogX { get; init; }
+
+    /// <summary>Gets whether the y axis is logarithmic (a loss falling over orders of magnitude).</summary>
+    public bool LogY { get; init; }
+
+    /// <summary>Gets the series, drawn in order with the palette's colours.</summary>
+    public IReadOnlyList<PlotSeries> Series { get; init; } = [];
+
+    /// <summary>Draws the plot.</summary>
+    public string ToSvg()
+    {
+        var segments = Series.Select(Segments).ToList();
+        var all = segments.SelectMany(s => s).SelectMany(s => s).ToList();
+        var (xLow, xHigh, xTicks) = Axis(all.Select(p => p.X), LogX);
+        var (yLow, yHigh, yTicks) = Axis(all.Select(p => p.Y), LogY);
+        double X(double v) => Left + ((Width - Left - Right) * Fraction(v, xLow, xHigh, LogX));
+        double Y(double v) => Height - Bottom - ((Height - Top - Bottom) * Fraction(v, yLow, yHigh, LogY));
+
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"100%\" role=\"img\" aria-label=\"{Escape(Title)}\" font-family=\"sans-serif\" font-size=\"12\">\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"0\" width=\"{Width}\" height=\"{Height}\" fill=\"#fff\"/>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">{Escape(Title)}</text>\n");
+        foreach (var tick in xTicks)
+        {
+            var x = N(X(tick));
+            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{x}\" y1=\"{N(Top)}\" x2=\"{x}\" y2=\"{N(Height - Bottom)}\" stroke=\"#e5e5e5\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"xtick\" x=\"{x}\" y=\"{N(Height - Bottom + 16)}\" text-anchor=\"middle\">{Ticks.Label(tick)}</text>\n");
+        }
+
+        foreach (var tick in yTicks)
+        {
+            var y = N(Y(tick));
+            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{N(Left)}\" y1=\"{y}\" x2=\"{N(Width - Right)}\" y2=\"{y}\" stroke=\"#e5e5e5\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"ytick\" x=\"{N(Left - 6)}\" y=\"{y}\" text-anchor=\"end\" dominant-baseline=\"middle\">{Ticks.Label(tick)}</text>\n");
+        }
+
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(Left)}\" y=\"{N(Top)}\" width=\"{N(Width - Left - Right)}\" height=\"{N(Height - Top - Bottom)}\" fill=\"none\" stroke=\"#333\"/>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left + ((Width - Left - Right) / 2))}\" y=\"{N(Height - 12)}\" text-anchor=\"middle\">{Escape(XLabel)}</text>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<text transform=\"translate(16 {N(Top + ((Height - Top - Bottom) / 2))}) rotate(-90)\" text-anchor=\"middle\">{Escape(YLabel)}</text>\n");
+        for (var i = 0; i < Series.Count; i++)
+        {
+            AppendSeries(svg, i, segments[i], X, Y);
+        }
+
+        AppendLegend(svg);
+        return svg.Append("</svg>\n").ToString();
+    }
+
+    /// <summary>The drawable runs of a series: a skipped value ends one run and the next drawable value starts another.</summary>
+    private List<List<(double X, double Y)>> Segments(PlotSeries series)
+    {
+        var runs = new List<List<(double X, double Y)>> { new() };
+        foreach (var (px, py) in series.X.Zip(series.Y))
+        {
+            if (Usable(px, LogX) && Usable(py, LogY))
+            {
+                runs[^1].Add((px, py));
+            }
+            else if (runs[^1].Count > 0)
+            {
+                runs.Add([]);
+            }
+        }
+
+        return [.. runs.Where(r => r.Count > 0)];
+    }
+
+    private void AppendSeries(StringBuilder svg, int index, List<List<(double X, double Y)>> runs, Func<double, double> x, Func<double, double> y)
+    {
+        var (color, dash) = (Palette.Color(index), Palette.Dash(index));
+        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"series\" data-name=\"{Escape(Series[index].Name)}\" stroke=\"{color}\" fill=\"{color}\">");
+        var points = runs.SelectMany(r => r).ToList();
+        var path = string.Join(" ", runs.SelectMany(r => r.Select((p, k) => $"{(k == 0 ? "M" : "L")}{N(x(p.X))},{N(y(p.Y))}")));
+        if (path.Length > 0)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{path}\" fill=\"none\" stroke-width=\"2\"{(dash is null ? "" : $" stroke-dasharray=\"{dash}\"")}/>");
+        }
+
+        if (Series[index].X.Count <= MarkerLimit)
+        {
+            foreach (var (px, py) in points)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(x(px))}\" cy=\"{N(y(py))}\" r=\"3\"/>");
+            }
+        }
+
+        svg.Append("</g>\n");
+    }
+
+    private void AppendLegend(StringBuilder svg)
+    {
+        if (Series.Count < 2)
+        {
+            return;
+        }
+
+        var width = 28 + (7 * Series.Max(s => s.Name.Length));
+        var (left, top) = (Width - Right - width - 8, Top + 8);
+        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"legend\"><rect x=\"{N(left)}\" y=\"{N(top)}\" width=\"{width}\" height=\"{(18 * Series.Count) + 6}\" fill=\"#fff\" fill-opacity=\"0.85\" stroke=\"#ccc\"/>");
+        for (var i = 0; i < Series.Count; i++)
+        {
+            var y = top + 14 + (18 * i);
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(left + 6)}\" y1=\"{N(y - 4)}\" x2=\"{N(left + 22)}\" y2=\"{N(y - 4)}\" stroke=\"{Palette.Color(i)}\" stroke-width=\"2\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(left + 26)}\" y=\"{N(y)}\">{Escape(Series[i].Name)}</text>");
+        }
+
+        svg.Append("</g>\n");
+    }
+
+    private static (double Low, double High, IReadOnlyList<double> Ticks) Axis(IEnumerable<double> values, bool log)
+    {
+        var list = values.ToList();
+        var (min, max) = list.Count == 0 ? (log ? 1 : 0, log ? 10 : 1) : (list.Min(), list.Max());
+        return log ? Ticks.Log(min, max) : Ticks.Linear(min, max);
+    }
+
+    private static double Fraction(double v, double low, double high, bool log) =>
+        log ? (Math.Log10(v) - Math.Log10(low)) / (Math.Log10(high) - Math.Log10(low)) : (v - low) / (high - low);
+
+    private static bool Usable(double v, bool log) => double.IsFinite(v) && (!log || v > 0);
+
+    private static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Escape(string text) => SecurityElement.Escape(text) ?? "";
+}
