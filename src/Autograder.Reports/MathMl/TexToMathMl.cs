@@ -1,0 +1,214 @@
+using System.Security;
+using System.Text;
+
+namespace Autograder.Reports.MathMl;
+
+/// <summary>
+/// Converts the TeX math a write-up uses into MathML, which browsers render natively (offline, no script): letters and
+/// numbers, sub- and superscripts, <c>\frac</c>, <c>\sqrt</c>, Greek letters, operators and relations, named functions,
+/// <c>\text</c>, <c>\mathbb</c>, <c>\mathbf</c>, accents, <c>\left…\right</c>, spacing, and aligned lines.
+/// </summary>
+/// <remarks>
+/// Unknown commands are shown as red text (<c>&lt;merror&gt;</c>) rather than dropped, so a typo is visible in the output;
+/// unbalanced braces are closed at the end. Nesting depth is bounded by the input's braces.
+/// </remarks>
+public sealed class TexToMathMl
+{
+    private readonly string _tex;
+    private int _position;
+
+    private TexToMathMl(string tex) => _tex = tex;
+
+    /// <summary>The MathML element for <paramref name="tex"/>.</summary>
+    /// <param name="tex">The TeX source, without the dollar signs.</param>
+    /// <param name="display">Whether it is a displayed (block) formula.</param>
+    public static string Convert(string tex, bool display)
+    {
+        ArgumentNullException.ThrowIfNull(tex);
+        var body = new TexToMathMl(tex).Row(closing: false);
+        var source = SecurityElement.Escape(tex.Trim());
+        return $"<math xmlns=\"http://www.w3.org/1998/Math/MathML\"{(display ? " display=\"block\"" : "")}><semantics><mrow>{body}</mrow><annotation encoding=\"application/x-tex\">{source}</annotation></semantics></math>";
+    }
+
+    /// <summary>Atoms with their scripts until the end or a closing brace.</summary>
+    private string Row(bool closing)
+    {
+        var row = new StringBuilder();
+        while (SkipSpaces() && !(closing && Peek() == '}'))
+        {
+            row.Append(Scripted(Atom()));
+        }
+
+        if (closing && _position < _tex.Length)
+        {
+            _position++; // the closing brace
+        }
+
+        return row.ToString();
+    }
+
+    /// <summary>Attaches _ and ^ (and primes) that follow an atom.</summary>
+    private string Scripted(string baseAtom)
+    {
+        string? sub = null, sup = null;
+        while (SkipSpaces() && Peek() is '_' or '^' or '\'')
+        {
+            var c = _tex[_position++];
+            if (c == '\'')
+            {
+                sup = (sup ?? "") + "<mo>′</mo>";
+            }
+            else if (c == '_')
+            {
+                sub = Atom();
+            }
+            else
+            {
+                sup = (sup ?? "") + Atom();
+            }
+        }
+
+        return (sub, sup) switch
+        {
+            (null, null) => baseAtom,
+            (not null, null) => $"<msub>{baseAtom}<mrow>{sub}</mrow></msub>",
+            (null, not null) => $"<msup>{baseAtom}<mrow>{sup}</mrow></msup>",
+            _ => $"<msubsup>{baseAtom}<mrow>{sub}</mrow><mrow>{sup}</mrow></msubsup>",
+        };
+    }
+
+    /// <summary>One atom: a group, a command, a number, a letter or an operator.</summary>
+    private string Atom()
+    {
+        if (!SkipSpaces())
+        {
+            return "";
+        }
+
+        var c = _tex[_position++];
+        return c switch
+        {
+            '{' => $"<mrow>{Row(closing: true)}</mrow>",
+            '\\' => Command(),
+            '&' => "<mspace width=\"1em\"/>",
+            _ when char.IsAsciiDigit(c) => Number(c),
+            _ when char.IsLetter(c) => $"<mi>{c}</mi>",
+            _ => $"<mo>{SecurityElement.Escape(c.ToString())}</mo>",
+        };
+    }
+
+    private string Number(char first)
+    {
+        var number = new StringBuilder().Append(first);
+        while (_position < _tex.Length && (char.IsAsciiDigit(_tex[_position]) || (_tex[_position] == '.' && _position + 1 < _tex.Length && char.IsAsciiDigit(_tex[_position + 1]))))
+        {
+            number.Append(_tex[_position++]);
+        }
+
+        return $"<mn>{number}</mn>";
+    }
+
+    private string Command()
+    {
+        var name = CommandName();
+        return name switch
+        {
+            "frac" or "dfrac" or "tfrac" => $"<mfrac><mrow>{Atom()}</mrow><mrow>{Atom()}</mrow></mfrac>",
+            "sqrt" => Sqrt(),
+            "text" or "textrm" or "mathrm" => $"<mtext>{SecurityElement.Escape(RawArgument())}</mtext>",
+            "operatorname" => $"<mi mathvariant=\"normal\">{SecurityElement.Escape(RawArgument())}</mi><mo>&#x2061;</mo>",
+            "mathbb" => string.Concat(RawArgument().Select(ch => $"<mi>{(TexSymbols.BlackboardBold.TryGetValue(ch, out var bb) ? bb : ch.ToString())}</mi>")),
+            "mathbf" or "boldsymbol" or "bm" => $"<mrow style=\"font-weight:bold\">{Atom()}</mrow>",
+            "left" or "right" or "bigl" or "bigr" or "Bigl" or "Bigr" or "big" or "Big" => Delimiter(),
+            "\\" => "<mspace linebreak=\"newline\"/>",
+            "begin" or "end" => Skip(RawArgument()),
+            _ when TexSymbols.Accents.TryGetValue(name, out var accent) => $"<mover accent=\"true\"><mrow>{Atom()}</mrow><mo>{accent}</mo></mover>",
+            _ when TexSymbols.Spaces.TryGetValue(name, out var width) => $"<mspace width=\"{width}\"/>",
+            _ when TexSymbols.Identifiers.TryGetValue(name, out var identifier) => $"<mi>{identifier}</mi>",
+            _ when TexSymbols.Operators.TryGetValue(name, out var op) => $"<mo>{SecurityElement.Escape(op)}</mo>",
+            _ when TexSymbols.Functions.Contains(name) => $"<mi mathvariant=\"normal\">{name}</mi><mo>&#x2061;</mo>",
+            _ => $"<merror><mtext>\\{SecurityElement.Escape(name)}</mtext></merror>",
+        };
+    }
+
+    private string Sqrt()
+    {
+        SkipSpaces();
+        if (Peek() == '[')
+        {
+            var close = _tex.IndexOf(']', _position);
+            var index = new TexToMathMl(_tex[(_position + 1)..(close < 0 ? _tex.Length : close)]).Row(closing: false);
+            _position = close < 0 ? _tex.Length : close + 1;
+            return $"<mroot><mrow>{Atom()}</mrow><mrow>{index}</mrow></mroot>";
+        }
+
+        return $"<msqrt>{Atom()}</msqrt>";
+    }
+
+    /// <summary>The delimiter after <c>\left</c> or <c>\right</c>; <c>.</c> is an invisible one.</summary>
+    private string Delimiter()
+    {
+        SkipSpaces();
+        if (Peek() == '.')
+        {
+            _position++;
+            return "";
+        }
+
+        var atom = Atom();
+        return atom.StartsWith("<mi>", StringComparison.Ordinal) ? $"<mo>{atom[4..^5]}</mo>" : atom;
+    }
+
+    /// <summary>A command's name: letters, or one non-letter character (<c>\,</c>, <c>\{</c>, <c>\\</c>).</summary>
+    private string CommandName()
+    {
+        var start = _position;
+        while (_position < _tex.Length && char.IsAsciiLetter(_tex[_position]))
+        {
+            _position++;
+        }
+
+        if (_position == start && _position < _tex.Length)
+        {
+            _position++;
+        }
+
+        return _tex[start.._position];
+    }
+
+    /// <summary>The text of a braced argument, unparsed (for <c>\text</c>, <c>\mathbb</c>, environment names).</summary>
+    private string RawArgument()
+    {
+        SkipSpaces();
+        if (Peek() != '{')
+        {
+            return _position < _tex.Length ? _tex[_position++].ToString() : "";
+        }
+
+        var (depth, start) = (0, _position + 1);
+        for (; _position < _tex.Length; _position++)
+        {
+            depth += _tex[_position] switch { '{' => 1, '}' => -1, _ => 0 };
+            if (depth == 0)
+            {
+                return _tex[start.._position++];
+            }
+        }
+
+        return _tex[start..];
+    }
+
+    private static string Skip(string _) => "";
+
+    private bool SkipSpaces()
+    {
+        while (_position < _tex.Length && char.IsWhiteSpace(_tex[_position]))
+        {
+            _position++;
+        }
+
+        return _position < _tex.Length;
+    }
+
+    private char Peek() => _position < _tex.Length ? _tex[_position] : '\0';
+}
