@@ -20,6 +20,15 @@ internal static class Classification
         return Tensor.Cat(predictions, 0);
     }
 
+    /// <summary>The held-out truth of an image-classification experiment: the test labels, and whether the full set was used (it sets the band).</summary>
+    public static Observation HeldOutLabels(IReadOnlyDictionary<string, string> settings, string full, string bundled, string[] files)
+    {
+        var (folder, _, isFull) = ExperimentData.Locate(settings, full, bundled, files);
+        var observation = new Observation { ["labels"] = Autograder.Data.Datasets.Mnist.LoadLabels(folder, train: false) };
+        observation.Set("full", isFull ? 1 : 0);
+        return observation;
+    }
+
     /// <summary>The fraction of predictions equal to the labels.</summary>
     public static double Accuracy(Tensor predictions, Tensor labels) => predictions.Eq(labels).To(DType.Float64).Mean().Item();
 

@@ -1,5 +1,5 @@
 using Autograder.Grading.Checks;
-using Autograder.Grading.Judging;
+using Autograder.Host.Checks.Support;
 using Homework.A1;
 
 namespace Autograder.Host.Checks.A1;
@@ -9,6 +9,7 @@ internal sealed class TwoLayerNetCheck() : A1Check("a1.two_layer_net", "TwoLayer
     "Homework.A1.TwoLayerNet.Loss", "Homework.A1.TwoLayerNet.Scores")
 {
     private static readonly string[] Names = ["W1", "b1", "W2", "b2"];
+    private static readonly double[] Regs = [0.0, 0.7];
 
     protected override IReadOnlyList<Substitution> Substitutes => [LayersFile];
 
@@ -25,37 +26,9 @@ internal sealed class TwoLayerNetCheck() : A1Check("a1.two_layer_net", "TwoLayer
             model.Parameters[name] = context.Randn(shape);
         }
 
-        var (x, y) = (context.Randn(n, d), context.Randint(0, c, n));
-        var observation = new Observation { ["scores"] = model.Scores(x) };
-        foreach (var reg in new[] { 0.0, 0.7 })
-        {
-            model.Reg = reg;
-            var (loss, gradients) = model.Loss(x, y);
-            observation.Set($"loss_reg{reg:0.0}", loss);
-            foreach (var name in Names)
-            {
-                observation[$"d{name}_reg{reg:0.0}"] = gradients[name];
-            }
-        }
-
-        observation.Set("n", n);
-        return observation;
+        return ModelLossProbe.Run(model, reg => model.Reg = reg, context.Randn(n, d), context.Randint(0, c, n), Regs, Names);
     }
 
     /// <summary>Scores 1, each loss 1, each set of four gradients 1 (a quarter per parameter).</summary>
-    internal static Verdict Score(Observation student, Observation expected)
-    {
-        var n = (int)expected["n"].Item();
-        var card = new Scorecard().Value("scores", student["scores"], expected["scores"]);
-        foreach (var reg in new[] { "0.0", "0.7" })
-        {
-            card.Value($"loss (reg {reg})", student[$"loss_reg{reg}"], expected[$"loss_reg{reg}"]);
-            foreach (var name in Names)
-            {
-                card.Gradient($"d{name} (reg {reg})", student[$"d{name}_reg{reg}"], expected[$"d{name}_reg{reg}"], weight: 0.25, batchSize: n);
-            }
-        }
-
-        return card.Verdict;
-    }
+    internal static Verdict Score(Observation student, Observation expected) => ModelLossProbe.Score(student, expected, Regs, Names);
 }

@@ -1,5 +1,5 @@
 using Autograder.Grading.Checks;
-using Autograder.Grading.Judging;
+using Autograder.Host.Checks.Support;
 using Autograder.Tensors;
 using Homework.A2;
 
@@ -10,6 +10,7 @@ internal sealed class ConvNetCheck() : A2Check("a2.conv_net", "ThreeLayerConvNet
     "Homework.A2.ThreeLayerConvNet.Loss", "Homework.A2.ThreeLayerConvNet.Scores")
 {
     private static readonly string[] Names = ["W1", "b1", "W2", "b2", "W3", "b3"];
+    private static readonly double[] Regs = [0.0, 0.5];
 
     protected override IReadOnlyList<Substitution> Substitutes => [StridedConvFile, MaxPoolFile, LayersFile];
 
@@ -28,37 +29,9 @@ internal sealed class ConvNetCheck() : A2Check("a2.conv_net", "ThreeLayerConvNet
             model.Parameters[Names[i]] = context.Randn(shapes[i]) * (i == 2 ? 0.3 : 1.0);
         }
 
-        var (x, y) = (context.Randn(n, channels, side, side), context.Randint(0, classes, n));
-        var observation = new Observation { ["scores"] = model.Scores(x) };
-        foreach (var reg in new[] { 0.0, 0.5 })
-        {
-            model.Reg = reg;
-            var (loss, gradients) = model.Loss(x, y);
-            observation.Set($"loss_reg{reg:0.0}", loss);
-            foreach (var name in Names)
-            {
-                observation[$"d{name}_reg{reg:0.0}"] = gradients[name];
-            }
-        }
-
-        observation.Set("n", n);
-        return observation;
+        return ModelLossProbe.Run(model, reg => model.Reg = reg, context.Randn(n, channels, side, side), context.Randint(0, classes, n), Regs, Names);
     }
 
-    /// <summary>Scores 1, each loss 1, each set of six gradients 1.</summary>
-    internal static Verdict Score(Observation student, Observation expected)
-    {
-        var n = (int)expected["n"].Item();
-        var card = new Scorecard().Value("scores", student["scores"], expected["scores"]);
-        foreach (var reg in new[] { "0.0", "0.5" })
-        {
-            card.Value($"loss (reg {reg})", student[$"loss_reg{reg}"], expected[$"loss_reg{reg}"]);
-            foreach (var name in Names)
-            {
-                card.Gradient($"d{name} (reg {reg})", student[$"d{name}_reg{reg}"], expected[$"d{name}_reg{reg}"], weight: 1.0 / Names.Length, batchSize: n);
-            }
-        }
-
-        return card.Verdict;
-    }
+    /// <summary>Scores 1, each loss 1, each set of gradients 1 (shared with the hidden check).</summary>
+    internal static Verdict Score(Observation student, Observation expected) => ModelLossProbe.Score(student, expected, Regs, Names);
 }

@@ -55,13 +55,7 @@ internal sealed class ConvNetMnistExperiment : Experiment
         return observation;
     }
 
-    public override Observation HeldOut(IReadOnlyDictionary<string, string> settings)
-    {
-        var (folder, _, full) = ExperimentData.Locate(settings, "mnist", "mnist-small", Files);
-        var observation = new Observation { ["labels"] = Mnist.LoadLabels(folder, train: false) };
-        observation.Set("full", full ? 1 : 0);
-        return observation;
-    }
+    public override Observation HeldOut(IReadOnlyDictionary<string, string> settings) => Classification.HeldOutLabels(settings, "mnist", "mnist-small", Files);
 
     public override Verdict Judge(Observation student, Observation expected)
     {
