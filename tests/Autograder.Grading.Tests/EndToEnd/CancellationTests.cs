@@ -25,7 +25,7 @@ public sealed class CancellationTests
         {
         }
 
-        var workers = Workers();
+        var workers = Workers(host.Id);
         Assert.That(workers, Is.Not.Empty, "a worker is running");
         using (var kill = Process.Start("kill", ["-INT", host.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
@@ -46,10 +46,18 @@ public sealed class CancellationTests
 
     private static string[] ProbeFolders() => Directory.GetDirectories(Path.GetTempPath(), "autograder-probes-*");
 
-    /// <summary>Worker processes (command lines with "autograder.dll worker"), found through /proc.</summary>
-    private static List<int> Workers() =>
+    /// <summary>The host's worker processes (children whose command line has "autograder.dll worker"), found through /proc; other graders on the machine are not counted.</summary>
+    private static List<int> Workers(int host) =>
         [.. Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(n => int.TryParse(n, out _)).Select(int.Parse!)
-            .Where(pid => Read($"/proc/{pid}/cmdline").Replace('\0', ' ').Contains("autograder.dll worker", StringComparison.Ordinal))];
+            .Where(pid => Read($"/proc/{pid}/cmdline").Replace('\0', ' ').Contains("autograder.dll worker", StringComparison.Ordinal) && ParentOf(pid) == host)];
+
+    /// <summary>The parent's pid: the field after the state in /proc/PID/stat (the command name before it is in parentheses and may hold spaces).</summary>
+    private static int ParentOf(int pid)
+    {
+        var stat = Read($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return fields.Length > 1 && int.TryParse(fields[1], out var parent) ? parent : -1;
+    }
 
     private static bool HasExited(int pid) => !File.Exists($"/proc/{pid}/cmdline") || Read($"/proc/{pid}/cmdline").Length == 0;
 
