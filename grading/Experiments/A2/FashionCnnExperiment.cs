@@ -54,11 +54,12 @@ internal sealed class FashionCnnExperiment : Experiment
             {
                 (bestRun, bestAccuracy) = (run, accuracies[run, epochs - 1]);
                 model.Eval();
+                var state = model.StateDict();
                 best = new Observation
                 {
                     ["predictions"] = Classification.Predict(model.Call, testImages),
-                    ["conv1_filters"] = model.StateDict()["conv1.weight"].Detach(),
-                    ["conv2_filters"] = model.StateDict()["conv2.weight"].Detach(),
+                    ["conv1_filters"] = state["conv1.weight"].Detach(),
+                    ["conv2_filters"] = state["conv2.weight"].Detach(),
                 };
             }
         }
