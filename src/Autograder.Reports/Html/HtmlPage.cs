@@ -1,0 +1,42 @@
+using System.Net;
+using System.Reflection;
+
+namespace Autograder.Reports.Html;
+
+/// <summary>The self-contained HTML page around a rendered report: one file, its stylesheet inline, readable on a phone, printable to PDF.</summary>
+public static class HtmlPage
+{
+    private static readonly Lazy<string> Stylesheet = new(() =>
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Autograder.Reports.Html.report.css")
+            ?? throw new InvalidOperationException("The report stylesheet is not embedded in Autograder.Reports.dll; rebuild the project.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    /// <summary>The page.</summary>
+    /// <param name="title">The title (browser tab and heading).</param>
+    /// <param name="subtitle">A line under the title (what was graded); may be empty.</param>
+    /// <param name="tableOfContents">The <c>&lt;nav&gt;</c> element, or empty.</param>
+    /// <param name="body">The rendered report.</param>
+    public static string Build(string title, string subtitle, string tableOfContents, string body) =>
+        $"""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="Autograder">
+        <title>{WebUtility.HtmlEncode(title)}</title>
+        <style>
+        {Stylesheet.Value}</style>
+        </head>
+        <body>
+        <header class="report-header">{(subtitle.Length > 0 ? $"<p class=\"subtitle\">{WebUtility.HtmlEncode(subtitle)}</p>" : "")}</header>
+        {tableOfContents}<main>
+        {body}</main>
+        </body>
+        </html>
+
+        """;
+}

@@ -1,0 +1,233 @@
+using System.Xml.Linq;
+using Autograder.Reports.Rendering;
+using Autograder.Reports.Results;
+using Autograder.Reports.Tests.Support;
+
+namespace Autograder.Reports.Tests.Rendering;
+
+/// <summary>Spec tests: template Markdown in, HTML fragments and Markdown out.</summary>
+public sealed class ReportRendererTests
+{
+    private ResultFolder _folder = null!;
+
+    [SetUp]
+    public void CreateResults() => _folder = new ResultFolder()
+        .Experiment(
+            "a1.net",
+            metrics: new() { ["test_accuracy"] = 0.9816, ["training_images"] = 55000, ["best_hidden_size"] = 400 },
+            series: new() { ["loss"] = [2.3, 1.1, 0.7, 0.5], ["validation_accuracy"] = [0.9, 0.95] },
+            tables: new() { ["sweep"] = (["hidden_size", "validation_accuracy"], [[50, 0.95], [400, 0.98], [100, 0.97]]) },
+            facts: new() { ["data"] = "MNIST (60,000 training images)", ["samples_0"] = "7 (true 7)", ["samples_1"] = "2 (true 3)" },
+            images: new() { ["filters"] = Pngs.Gray(40), ["samples_0"] = Pngs.Gray(90), ["samples_1"] = Pngs.Gray(200) })
+        .Experiment("a1.crashed", outcome: "errored", message: "Solver.Train threw NotImplementedException\nstack")
+        .Scores(("a1.affine", "Affine layer", 3, 3, "passed"), ("a1.relu", "ReLU", 0, 2, "failed"), ("a2.conv", "Conv", 1, 4, "failed"));
+
+    [TearDown]
+    public void DeleteResults() => _folder.Dispose();
+
+    private RenderedReport Render(string markdown, string? assets = null) =>
+        ReportRenderer.Render(markdown, _folder.Load(), new ReportOptions { AssetsFolder = assets, AssetsLink = "a1_files", SourceDirectory = _folder.Path });
+
+    [Test]
+    public void A_metric_fills_in_a_sentence_in_both_outputs()
+    {
+        var report = Render("The test accuracy is {{ metric a1.net.test_accuracy percent }} on {{ metric a1.net.training_images }} images.\n");
+        Assert.That(report.Html, Does.Contain("<p>The test accuracy is 98.16 % on 55,000 images.</p>"));
+        Assert.That(report.Markdown, Is.EqualTo("The test accuracy is 98.16 % on 55,000 images.\n"));
+        Assert.That(report.Problems, Is.Empty);
+        Assert.That(report.Referenced, Is.EquivalentTo(new[] { "a1.net" }));
+    }
+
+    [Test]
+    public void Formats_and_facts()
+    {
+        var report = Render("{{ metric a1.net.test_accuracy f3 }}, {{ metric a1.net.test_accuracy }}, {{ metric a1.net.best_hidden_size int }}, {{ fact a1.net.data }}\n");
+        Assert.That(report.Markdown, Is.EqualTo("0.982, 98.16 %, 400, MNIST (60,000 training images)\n"), "auto writes an accuracy as a percentage");
+    }
+
+    [Test]
+    public void Math_becomes_mathml_in_html_and_stays_tex_in_markdown()
+    {
+        const string source = "Inline $\\frac{\\partial L}{\\partial W} = X^\\top dY$ and display:\n\n$$\ndb = \\sum_n dY_n\n$$\n";
+        var report = Render(source);
+        Assert.That(report.Html, Does.Contain("<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><semantics><mrow><mfrac>"));
+        Assert.That(report.Html, Does.Contain("<div class=\"math-display\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\">"));
+        Assert.That(System.Text.RegularExpressions.Regex.Replace(report.Html, "<annotation.*?</annotation>", ""), Does.Not.Contain("\\frac{"), "no raw TeX outside the MathML annotation");
+        Assert.That(report.Markdown, Is.EqualTo(source));
+    }
+
+    [Test]
+    public void A_table_placeholder_is_a_block_with_a_numbered_caption_and_the_best_row_in_bold()
+    {
+        var report = Render("Intro.\n\n{{ table a1.net.sweep best=validation_accuracy formats=\"int|percent\" caption=\"Hidden-size sweep\" }}\n\nAfter.\n");
+        Assert.That(report.Html, Does.Contain("<figure class=\"table\"><figcaption>Table 1: Hidden-size sweep</figcaption>"));
+        Assert.That(report.Html, Does.Contain("<tr class=\"best\"><td class=\"num\">400</td><td class=\"num\">98.00 %</td></tr>"));
+        Assert.That(report.Html, Does.Not.Contain("<p><figure"), "a block is not wrapped in a paragraph");
+        Assert.That(report.Html, Does.Contain("<th class=\"num\">Hidden size</th><th class=\"num\">Validation accuracy</th>"));
+        Assert.That(report.Markdown, Is.EqualTo(
+            "Intro.\n\n*Table 1: Hidden-size sweep*\n\n| Hidden size | Validation accuracy |\n| ---: | ---: |\n| 50 | 95.00 % |\n| **400** | **98.00 %** |\n| 100 | 97.00 % |\n\nAfter.\n"));
+    }
+
+    [Test]
+    public void A_plot_is_inline_svg_in_html_and_a_linked_file_in_markdown()
+    {
+        var assets = Path.Combine(_folder.Path, "out", "a1_files");
+        var report = Render("{{ plot a1.net series=\"loss\" title=\"Training loss\" xlabel=Iteration logy caption=\"Loss per iteration\" }}\n", assets);
+        Assert.That(report.Html, Does.Contain("<figure class=\"plot\"><svg xmlns=\"http://www.w3.org/2000/svg\""));
+        Assert.That(report.Html, Does.Contain("<figcaption>Figure 1: Loss per iteration</figcaption>"));
+        Assert.That(report.Markdown, Is.EqualTo("![Training loss](a1_files/figure-1.svg)\n\n*Figure 1: Loss per iteration*\n"));
+        var svg = XDocument.Load(Path.Combine(assets, "figure-1.svg"));
+        Assert.That(svg.Root!.Name.LocalName, Is.EqualTo("svg"));
+        Assert.That(svg.Descendants().Count(e => (string?)e.Attribute("class") == "series"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_table_can_be_plotted_as_points_or_bars()
+    {
+        var points = Render("{{ plot a1.net.sweep x=hidden_size y=validation_accuracy logx }}\n").Html;
+        Assert.That(points, Does.Contain("class=\"series\" data-name=\"Validation accuracy\""));
+        var bars = Render("{{ plot a1.net.sweep x=hidden_size y=validation_accuracy bars format=percent }}\n").Html;
+        Assert.That(bars.Split("class=\"bar\"").Length - 1, Is.EqualTo(3));
+        Assert.That(bars, Does.Contain(">98.00 %</text>"));
+    }
+
+    [Test]
+    public void Images_are_data_uris_in_html_and_files_in_markdown()
+    {
+        var assets = Path.Combine(_folder.Path, "out", "a1_files");
+        var report = Render("{{ image a1.net.filters width=96 caption=\"First-layer filters\" }}\n", assets);
+        Assert.That(report.Html, Does.Contain($"<img src=\"data:image/png;base64,{Convert.ToBase64String(Pngs.Gray(40))}\" alt=\"First-layer filters\" width=\"96\">"));
+        Assert.That(File.ReadAllBytes(Path.Combine(assets, "figure-1.png")), Is.EqualTo(Pngs.Gray(40)));
+    }
+
+    [Test]
+    public void A_gallery_shows_the_numbered_images_with_their_captions()
+    {
+        var report = Render("{{ gallery a1.net.samples columns=2 caption=\"Test images\" }}\n", Path.Combine(_folder.Path, "out", "a1_files"));
+        Assert.That(report.Html, Does.Contain("<figcaption>7 (true 7)</figcaption>"));
+        Assert.That(report.Html.IndexOf("7 (true 7)", StringComparison.Ordinal), Is.LessThan(report.Html.IndexOf("2 (true 3)", StringComparison.Ordinal)));
+        Assert.That(report.Markdown, Does.Contain("| ![7 (true 7)](a1_files/figure-1.png)<br>7 (true 7) | ![2 (true 3)](a1_files/figure-2.png)<br>2 (true 3) |"));
+    }
+
+    [Test]
+    public void The_score_table_lists_an_assignments_checks_with_a_total()
+    {
+        var report = Render("{{ scores a1 }}\n");
+        Assert.That(report.Markdown, Does.Contain("| Affine layer | a1.affine | 3 / 3 | passed |"));
+        Assert.That(report.Markdown, Does.Contain("| ReLU | a1.relu | 0 / 2 | failed |"));
+        Assert.That(report.Markdown, Does.Contain("| Total |  | 3 / 5 | 60 % |"));
+        Assert.That(report.Markdown, Does.Not.Contain("a2.conv"));
+    }
+
+    [Test]
+    public void A_missing_experiment_is_a_visible_not_run_marker_not_a_hole()
+    {
+        var report = Render("Accuracy {{ metric a9.absent.test_accuracy }}.\n\n{{ plot a9.absent series=loss }}\n");
+        Assert.That(report.Html, Does.Contain("<span class=\"marker not-run\" role=\"note\"><strong>not run:</strong> a9.absent has no results in"));
+        Assert.That(report.Html, Does.Contain("<div class=\"marker not-run\" role=\"note\">"));
+        Assert.That(report.Markdown, Does.StartWith("Accuracy **⚠ not run:** a9.absent has no results in"));
+        Assert.That(report.Markdown, Does.Contain("\n> **⚠ not run:** a9.absent"));
+        Assert.That(report.Problems, Has.Count.EqualTo(2).And.All.StartWith("not run: a9.absent"));
+    }
+
+    [Test]
+    public void A_crashed_experiment_says_why_it_has_no_results()
+    {
+        var report = Render("{{ metric a1.crashed.test_accuracy }}\n");
+        Assert.That(report.Problems, Is.EqualTo(new[] { "not run: a1.crashed errored without results (Solver.Train threw NotImplementedException)." }));
+    }
+
+    [TestCase("{{ metric a1.net.test_acc }}", "a1.net has no metric 'test_acc'; it has best_hidden_size, test_accuracy, training_images.")]
+    [TestCase("{{ metric a1.net.test_accuracy pecent }}", "'pecent' means nothing in {{ metric … }}")]
+    [TestCase("{{ plot a1.net series=loss captoin=x }}", "'captoin=' means nothing in {{ plot … }}")]
+    [TestCase("{{ chart a1.net }}", "'chart' is not a placeholder kind")]
+    [TestCase("{{ table a1.net.sweep columns=\"A|B|C\" }}", "columns= names 3 headers, but a1.net.sweep has 2 columns")]
+    [TestCase("{{ metric a1.net.test_accuracy format=\"bad }}", "has no closing \"")]
+    public void A_mistake_in_a_placeholder_is_a_report_error_that_says_what_to_fix(string placeholder, string message)
+    {
+        var report = Render($"{placeholder}\n");
+        Assert.That(report.Problems, Has.Count.EqualTo(1));
+        Assert.That(report.Problems[0], Does.StartWith("report error: ").And.Contain(message));
+        Assert.That(report.Html, Does.Contain("class=\"marker report-error\""));
+    }
+
+    [Test]
+    public void A_figure_inside_a_sentence_is_an_error()
+    {
+        var report = Render("See {{ plot a1.net series=loss }} here.\n");
+        Assert.That(report.Problems.Single(), Does.Contain("put it in a paragraph of its own"));
+    }
+
+    [Test]
+    public void Placeholders_in_code_are_left_as_written()
+    {
+        const string source = "Write `{{ metric a1.net.test_accuracy }}`:\n\n```\n{{ metric a1.net.test_accuracy }}\n```\n";
+        var report = Render(source);
+        Assert.That(report.Markdown, Is.EqualTo(source));
+        Assert.That(report.Html, Does.Contain("<code>{{ metric a1.net.test_accuracy }}</code>"));
+        Assert.That(report.Problems, Is.Empty);
+    }
+
+    [Test]
+    public void Front_matter_gives_the_title_and_is_not_copied_into_the_markdown()
+    {
+        var report = Render("---\ntitle: \"A1: fully-connected nets\"\nassignment: a1\n---\n\n# A1\n\nText.\n");
+        Assert.That(report.Title, Is.EqualTo("A1: fully-connected nets"));
+        Assert.That(report.FrontMatter.Get("assignment"), Is.EqualTo("a1"));
+        Assert.That(report.Html, Does.Contain("<title>A1: fully-connected nets</title>"));
+        Assert.That(report.Markdown, Is.EqualTo("# A1\n\nText.\n"));
+    }
+
+    [Test]
+    public void The_page_has_a_table_of_contents_linking_the_sections()
+    {
+        var report = Render("# Report\n\n## Part 1: layers\n\n### Backward $dW$\n\n## Part 2\n");
+        Assert.That(report.Html, Does.Contain("<nav class=\"toc\""));
+        Assert.That(report.Html, Does.Contain("<a href=\"#part-1-layers\">Part 1: layers</a>"));
+        Assert.That(report.Html, Does.Contain("<h2 id=\"part-1-layers\">"));
+        Assert.That(report.Html, Does.Contain("<a href=\"#backward-\">Backward <math"));
+    }
+
+    [Test]
+    public void Footnotes_tables_and_relative_images_work()
+    {
+        File.WriteAllBytes(Path.Combine(_folder.Path, "mine.png"), Pngs.Gray(7));
+        var report = Render("A claim.[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![my plot](mine.png)\n\n[^1]: The source.\n", Path.Combine(_folder.Path, "out", "w_files"));
+        Assert.That(report.Html, Does.Contain("class=\"footnote-ref\""));
+        Assert.That(report.Html, Does.Contain("<td>1</td>"));
+        Assert.That(report.Html, Does.Contain($"<img src=\"data:image/png;base64,{Convert.ToBase64String(Pngs.Gray(7))}\" alt=\"my plot\""));
+        Assert.That(report.Markdown, Does.Contain("![my plot](a1_files/figure-1.png)"));
+    }
+
+    [Test]
+    public void A_missing_relative_image_is_reported()
+    {
+        var report = Render("![gone](nowhere.png)\n");
+        Assert.That(report.Problems.Single(), Does.StartWith("report error: the image nowhere.png is not at"));
+    }
+
+    [Test]
+    public void The_same_results_give_the_same_bytes()
+    {
+        const string source = "# R\n\n## A\n\n{{ plot a1.net series=\"loss|validation_accuracy\" }}\n\n## B\n\n{{ table a1.net.sweep }}\n";
+        var first = Render(source).Html;
+        var second = Render(source).Html;
+        Assert.That(second, Is.EqualTo(first));
+    }
+
+    [Test]
+    public void Nan_metrics_are_read_and_shown()
+    {
+        using var folder = new ResultFolder().Experiment("a1.diverged", metrics: new() { ["final_loss"] = double.NaN });
+        var report = ReportRenderer.Render("{{ metric a1.diverged.final_loss }}\n", folder.Load(), new ReportOptions());
+        Assert.That(report.Markdown, Is.EqualTo("NaN\n"));
+    }
+
+    [Test]
+    public void A_damaged_results_file_names_itself()
+    {
+        using var folder = new ResultFolder().Experiment("a1.net");
+        File.WriteAllText(Path.Combine(folder.Path, "experiments", "a1.net", "metrics.json"), "{ not json");
+        Assert.That(() => ResultSet.Load(folder.Path), Throws.InstanceOf<FormatException>().With.Message.Contain("metrics.json is not a results file"));
+    }
+}
