@@ -18,6 +18,7 @@ root.Options.Add(repository);
 root.Subcommands.Add(CheckCommands.Create(repository, options));
 root.Subcommands.Add(CheckCommands.CreateGrade(repository, options));
 root.Subcommands.Add(CheckCommands.CreateExperiments(repository, options));
+root.Subcommands.Add(ReportCommands.Create(repository, options));
 root.Subcommands.Add(DataCommands.Create(repository));
 root.Subcommands.Add(FixtureCommands.Create(repository));
 root.Subcommands.Add(StarterCommands.Create(repository));

@@ -1,10 +1,7 @@
 using System.CommandLine;
-using Autograder.Grading;
-using Autograder.Grading.Building;
 using Autograder.Grading.Checks;
 using Autograder.Grading.Experiments;
 using Autograder.Grading.Exporters;
-using Autograder.Grading.Protocol;
 using Autograder.Host.Checks;
 
 namespace Autograder.Host.Commands;
@@ -36,7 +33,8 @@ internal static class CheckCommands
         var failUnder = new Option<double?>("--fail-under") { Description = "Exit with code 1 when the score is below this percentage (for CI)." };
         var msbuild = new Option<bool>("--msbuild") { Description = "Print plain text and MSBuild diagnostics at the student's methods (used by the build integration)." };
         var errors = new Option<bool>("--errors") { Description = "With --msbuild: report failed checks as errors, so the build fails." };
-        var command = new Command(name, description) { implementation, only, seed, studentId, output, failUnder, msbuild, errors };
+        var assignment = new Option<string?>("--assignment") { Description = "Run only this assignment's checks and experiments (a1, a2, …)." };
+        var command = new Command(name, description) { implementation, assignment, only, seed, studentId, output, failUnder, msbuild, errors };
         if (scope != GradingScope.Checks)
         {
             command.Options.Add(quick);
@@ -44,53 +42,12 @@ internal static class CheckCommands
 
         command.SetAction((parse, cancellationToken) =>
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
             var paths = RepositoryPaths.From(parse.GetValue(repository));
-            var builder = HomeworkBuilder.ForCurrentProcess();
-            var student = HomeworkLocator.Resolve(paths, parse.GetValue(implementation)!, builder, cancellationToken);
-            var selected = Select(parse.GetValue(only), scope);
-            var fixedSeed = parse.GetValue(seed);
-            var studentKey = parse.GetValue(studentId);
-            var directory = parse.GetValue(output) ?? (scope == GradingScope.Experiments ? "out" : null);
             var plain = parse.GetValue(msbuild);
-            long SeedFor(CheckInfo info) => fixedSeed ?? Seeds.For(info, studentKey);
-
-            var summaries = new Dictionary<string, ExperimentSummary>();
-            IReadOnlyList<CheckResult> results;
-            if (student.Homework is null)
-            {
-                results = Grader.NotCompiled(selected, student.CompileErrors, SeedFor);
-            }
-            else
-            {
-                var settings = new Dictionary<string, string>
-                {
-                    [RunSettings.Quick] = parse.GetValue(quick) ? "true" : "false",
-                    [RunSettings.Repository] = paths.Root,
-                };
-                var grader = new Grader(WorkerCommand.ForCurrentProcess(), new FixtureStore(paths.Fixtures), settings)
-                {
-                    WorkerMemoryLimitBytes = (long)options.WorkerMemoryLimitMegabytes << 20,
-                    TimeLimitScale = Math.Max(0.1, options.TimeLimitScale),
-                    Observed = (check, _, observed, expected) =>
-                    {
-                        if (check is Experiment experiment)
-                        {
-                            summaries[check.Info.Id] = experiment.Summarize(observed, expected);
-                        }
-                    },
-                };
-                var reference = HomeworkLocator.TryResolve(paths, "reference");
-                var hybrids = Hybrids(paths, student, builder, cancellationToken);
-                results = selected.Any(c => c is Experiment)
-                    ? ProgressDisplay.Run(plain, progress =>
-                    {
-                        grader.Progress = progress;
-                        return grader.Grade(selected, student.Homework, reference, SeedFor, hybrids, cancellationToken);
-                    })
-                    : grader.Grade(selected, student.Homework, reference, SeedFor, hybrids, cancellationToken);
-            }
-
+            var request = new GradingRequest(paths, parse.GetValue(implementation)!, Select(parse.GetValue(only), parse.GetValue(assignment), scope),
+                parse.GetValue(quick), parse.GetValue(seed), parse.GetValue(studentId), plain);
+            var outcome = GradingRun.Execute(request, options, cancellationToken);
+            var results = outcome.Results;
             var earned = results.Sum(r => r.Score);
             var possible = results.Sum(r => r.Info.Points);
             var percent = possible == 0 ? 100 : 100 * earned / possible;
@@ -98,7 +55,7 @@ internal static class CheckCommands
             {
                 Console.WriteLine($"Autograder: {earned:0.##} / {possible:0.##} points ({percent:0.#} %): "
                     + string.Join(", ", results.GroupBy(r => GradescopeExporter.Tag(r.Outcome)).Select(g => $"{g.Count()} {g.Key}")));
-                foreach (var line in MsBuildDiagnosticsExporter.Format(results, student.Homework ?? "", parse.GetValue(errors)))
+                foreach (var line in MsBuildDiagnosticsExporter.Format(results, outcome.Student.Homework ?? "", parse.GetValue(errors)))
                 {
                     Console.WriteLine(line);
                 }
@@ -108,9 +65,10 @@ internal static class CheckCommands
                 ScoreTable.Write(results);
             }
 
+            var directory = parse.GetValue(output) ?? (scope == GradingScope.Experiments ? "out" : null);
             if (directory is { Length: > 0 })
             {
-                Write(directory, results, summaries, student.Name, clock.Elapsed);
+                GradingRun.Write(directory, outcome);
             }
 
             return Task.FromResult(parse.GetValue(failUnder) is { } floor && percent < floor ? 1 : 0);
@@ -118,19 +76,19 @@ internal static class CheckCommands
         return command;
     }
 
-    private static void Write(string directory, IReadOnlyList<CheckResult> results, Dictionary<string, ExperimentSummary> summaries, string implementation, TimeSpan elapsed)
+    private static List<Check> Select(string[]? ids, string? assignment, GradingScope scope)
     {
-        GradescopeExporter.Write(directory, results, elapsed);
-        JUnitExporter.Write(directory, results);
-        MarkdownSummaryExporter.Write(directory, results);
-        foreach (var result in results.Where(r => CheckRegistry.ById[r.Info.Id] is Experiment))
+        if (assignment is { Length: > 0 })
         {
-            ExperimentArtifacts.Write(Path.Combine(directory, "experiments"), result, summaries.GetValueOrDefault(result.Info.Id), implementation);
+            var ofAssignment = GradingRun.OfAssignment(assignment);
+            return scope switch
+            {
+                GradingScope.Checks => [.. ofAssignment.Where(c => c is not Experiment)],
+                GradingScope.Experiments => [.. ofAssignment.Where(c => c is Experiment)],
+                _ => ofAssignment,
+            };
         }
-    }
 
-    private static List<Check> Select(string[]? ids, GradingScope scope)
-    {
         if (ids is { Length: > 0 })
         {
             var unknown = ids.Where(id => !CheckRegistry.ById.ContainsKey(id)).ToList();
@@ -144,24 +102,6 @@ internal static class CheckCommands
             GradingScope.Checks => [.. CheckRegistry.All.Where(c => c is not Experiment)],
             GradingScope.Experiments => [.. CheckRegistry.All.Where(c => c is Experiment)],
             _ => [.. CheckRegistry.All],
-        };
-    }
-
-    /// <summary>Builds the student's sources with reference parts substituted, when both sets of sources are at hand.</summary>
-    private static Func<IReadOnlyList<Substitution>, HomeworkBuild>? Hybrids(RepositoryPaths paths, Implementation student, HomeworkBuilder builder, CancellationToken cancellationToken)
-    {
-        if (student.Sources is not { } sources || !Directory.Exists(paths.Reference))
-        {
-            return null;
-        }
-
-        return substitutes =>
-        {
-            var files = substitutes.ToDictionary(s => s.File, s => Path.Combine(paths.Reference, s.File));
-            var missing = files.Values.Where(f => !File.Exists(f)).ToList();
-            return missing.Count == 0
-                ? builder.Build(sources, files, cancellationToken)
-                : new HomeworkBuild(null, [$"the reference's sources are not here ({string.Join(", ", missing)})"]);
         };
     }
 }

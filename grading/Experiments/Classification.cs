@@ -20,11 +20,18 @@ internal static class Classification
         return Tensor.Cat(predictions, 0);
     }
 
-    /// <summary>The held-out truth of an image-classification experiment: the test labels, and whether the full set was used (it sets the band).</summary>
+    /// <summary>
+    /// The held-out truth of an image-classification experiment: the test labels, whether the full set was used (it sets the
+    /// band), and the test images (for the report's galleries of predictions; they stay in the host).
+    /// </summary>
     public static Observation HeldOutLabels(IReadOnlyDictionary<string, string> settings, string full, string bundled, string[] files)
     {
         var (folder, _, isFull) = ExperimentData.Locate(settings, full, bundled, files);
-        var observation = new Observation { ["labels"] = Autograder.Data.Datasets.Mnist.LoadLabels(folder, train: false) };
+        var observation = new Observation
+        {
+            ["labels"] = Autograder.Data.Datasets.Mnist.LoadLabels(folder, train: false),
+            ["images"] = Autograder.Data.Datasets.Mnist.LoadImages(folder, train: false),
+        };
         observation.Set("full", isFull ? 1 : 0);
         return observation;
     }

@@ -73,6 +73,9 @@ internal sealed class TwoLayerMnistExperiment : Experiment
     {
         var sizes = run["hidden_sizes"].ToArray<double>();
         var validation = run["validation_accuracy"].ToArray<double>();
+        var images = new Dictionary<string, byte[]>();
+        var facts = new Dictionary<string, string> { ["data"] = run["full"].Item() == 1 ? "MNIST (60,000 training, 10,000 test images)" : "mnist-small (bundled: 10,000 training, 2,000 test images)" };
+        PredictionSamples.Add(heldOut["images"], run["predictions"], heldOut["labels"], Mnist.DigitClasses, images, facts);
         return new ExperimentSummary(
             new Dictionary<string, double>
             {
@@ -92,7 +95,10 @@ internal sealed class TwoLayerMnistExperiment : Experiment
             {
                 ["sweep"] = new(["hidden_size", "validation_accuracy"], [.. sizes.Zip(validation, (s, v) => (IReadOnlyList<double>)[s, v])]),
             },
-            new Dictionary<string, string> { ["data"] = run["full"].Item() == 1 ? "MNIST (60,000 training, 10,000 test images)" : "mnist-small (bundled: 10,000 training, 2,000 test images)" });
+            facts)
+        {
+            Images = images,
+        };
     }
 
     private static (Solver Solver, TwoLayerNet Model) Train(ProbeContext context, TrainingData data, int hidden, int epochs, int run, int runs, string what)

@@ -63,23 +63,29 @@ internal sealed class ConvNetMnistExperiment : Experiment
         return Classification.Judge(student["predictions"], expected["labels"], floor, target, "");
     }
 
-    public override ExperimentSummary Summarize(Observation run, Observation heldOut) => new(
-        new Dictionary<string, double>
-        {
-            ["test_accuracy"] = Classification.Accuracy(run["predictions"], heldOut["labels"]),
-            ["best_validation_accuracy"] = run["validation_accuracy"].ToArray<double>().Max(),
-            ["training_images"] = run["training_images"].Item(),
-            ["test_images"] = heldOut["labels"].Shape[0],
-        },
-        new Dictionary<string, IReadOnlyList<double>>
-        {
-            ["loss"] = run["loss"].ToArray<double>(),
-            ["train_accuracy"] = run["train_accuracy"].ToArray<double>(),
-            ["validation_accuracy"] = run["validation_accuracy"].ToArray<double>(),
-        },
-        new Dictionary<string, ExperimentTable>(),
-        new Dictionary<string, string> { ["data"] = run["full"].Item() == 1 ? "MNIST (55,000 training, 5,000 validation, 10,000 test images)" : "mnist-small (bundled: 9,000 training, 1,000 validation, 2,000 test images)" })
+    public override ExperimentSummary Summarize(Observation run, Observation heldOut)
     {
-        Images = new Dictionary<string, byte[]> { ["conv_filters"] = FilterGrid.Png(run["conv_filters"], 12) },
-    };
+        var images = new Dictionary<string, byte[]> { ["conv_filters"] = FilterGrid.Png(run["conv_filters"], 12) };
+        var facts = new Dictionary<string, string> { ["data"] = run["full"].Item() == 1 ? "MNIST (55,000 training, 5,000 validation, 10,000 test images)" : "mnist-small (bundled: 9,000 training, 1,000 validation, 2,000 test images)" };
+        PredictionSamples.Add(heldOut["images"], run["predictions"], heldOut["labels"], Mnist.DigitClasses, images, facts);
+        return new ExperimentSummary(
+            new Dictionary<string, double>
+            {
+                ["test_accuracy"] = Classification.Accuracy(run["predictions"], heldOut["labels"]),
+                ["best_validation_accuracy"] = run["validation_accuracy"].ToArray<double>().Max(),
+                ["training_images"] = run["training_images"].Item(),
+                ["test_images"] = heldOut["labels"].Shape[0],
+            },
+            new Dictionary<string, IReadOnlyList<double>>
+            {
+                ["loss"] = run["loss"].ToArray<double>(),
+                ["train_accuracy"] = run["train_accuracy"].ToArray<double>(),
+                ["validation_accuracy"] = run["validation_accuracy"].ToArray<double>(),
+            },
+            new Dictionary<string, ExperimentTable>(),
+            facts)
+        {
+            Images = images,
+        };
+    }
 }

@@ -97,6 +97,13 @@ internal sealed class FashionCnnExperiment : Experiment
             series[$"validation_accuracy_lr{LearningRates[i]}"] = accuracies[i].ToArray<double>();
         }
 
+        var images = new Dictionary<string, byte[]>
+        {
+            ["conv1_filters"] = FilterGrid.Png(run["conv1_filters"], 16),
+            ["conv2_filters"] = FilterGrid.Png(run["conv2_filters"], 6),
+        };
+        var facts = new Dictionary<string, string> { ["data"] = run["full"].Item() == 1 ? "Fashion-MNIST (50,000 training, 10,000 validation, 10,000 test images)" : "fashion-mnist-small (bundled: 5,000 training, 1,000 validation, 2,000 test images)" };
+        PredictionSamples.Add(heldOut["images"], run["predictions"], heldOut["labels"], Mnist.FashionClasses, images, facts);
         return new ExperimentSummary(
             new Dictionary<string, double>
             {
@@ -113,13 +120,9 @@ internal sealed class FashionCnnExperiment : Experiment
                 ["sweep"] = new(["learning_rate", "final_training_loss", "final_validation_accuracy"],
                     [.. LearningRates.Select((lr, i) => (IReadOnlyList<double>)[lr, losses[i, epochs - 1].Item(), accuracies[i, epochs - 1].Item()])]),
             },
-            new Dictionary<string, string> { ["data"] = run["full"].Item() == 1 ? "Fashion-MNIST (50,000 training, 10,000 validation, 10,000 test images)" : "fashion-mnist-small (bundled: 5,000 training, 1,000 validation, 2,000 test images)" })
+            facts)
         {
-            Images = new Dictionary<string, byte[]>
-            {
-                ["conv1_filters"] = FilterGrid.Png(run["conv1_filters"], 16),
-                ["conv2_filters"] = FilterGrid.Png(run["conv2_filters"], 6),
-            },
+            Images = images,
         };
     }
 

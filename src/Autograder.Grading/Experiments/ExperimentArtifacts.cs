@@ -6,7 +6,7 @@ namespace Autograder.Grading.Experiments;
 /// <summary>Writes an experiment's results as <c>DIR/CHECK_ID/metrics.json</c> (the score, the metrics, curves and tables that reports read) and its images as <c>DIR/CHECK_ID/NAME.png</c>.</summary>
 public static class ExperimentArtifacts
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     /// <summary>Writes the file and returns its path.</summary>
     /// <param name="directory">The experiments folder (e.g. <c>out/experiments</c>).</param>

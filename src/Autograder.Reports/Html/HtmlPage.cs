@@ -14,29 +14,35 @@ public static class HtmlPage
         return reader.ReadToEnd();
     });
 
-    /// <summary>The page.</summary>
+    /// <summary>The page: the title heading, then the subtitle and the table of contents, then the rest of the report.</summary>
     /// <param name="title">The title (browser tab and heading).</param>
     /// <param name="subtitle">A line under the title (what was graded); may be empty.</param>
     /// <param name="tableOfContents">The <c>&lt;nav&gt;</c> element, or empty.</param>
     /// <param name="body">The rendered report.</param>
-    public static string Build(string title, string subtitle, string tableOfContents, string body) =>
-        $"""
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="Autograder">
-        <title>{WebUtility.HtmlEncode(title)}</title>
-        <style>
-        {Stylesheet.Value}</style>
-        </head>
-        <body>
-        <header class="report-header">{(subtitle.Length > 0 ? $"<p class=\"subtitle\">{WebUtility.HtmlEncode(subtitle)}</p>" : "")}</header>
-        {tableOfContents}<main>
-        {body}</main>
-        </body>
-        </html>
+    public static string Build(string title, string subtitle, string tableOfContents, string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var end = body.StartsWith("<h1", StringComparison.Ordinal) ? body.IndexOf("</h1>", StringComparison.Ordinal) : -1;
+        var heading = end < 0 ? "" : body[..(end + "</h1>".Length)] + "\n";
+        var rest = end < 0 ? body : body[(end + "</h1>".Length)..].TrimStart('\n');
+        var lead = subtitle.Length > 0 ? $"<p class=\"subtitle\">{WebUtility.HtmlEncode(subtitle)}</p>\n" : "";
+        return $"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="Autograder">
+            <title>{WebUtility.HtmlEncode(title)}</title>
+            <style>
+            {Stylesheet.Value}</style>
+            </head>
+            <body>
+            <main>
+            {heading}{lead}{tableOfContents}{rest}</main>
+            </body>
+            </html>
 
-        """;
+            """;
+    }
 }

@@ -16,7 +16,7 @@ internal static class TexSymbols
     /// <summary>Commands written as operators (<c>&lt;mo&gt;</c>).</summary>
     public static readonly IReadOnlyDictionary<string, string> Operators = new Dictionary<string, string>
     {
-        ["cdot"] = "⋅", ["times"] = "×", ["div"] = "÷", ["pm"] = "±", ["odot"] = "⊙", ["otimes"] = "⊗", ["circ"] = "∘",
+        ["cdot"] = "⋅", ["star"] = "⋆", ["circledast"] = "⊛", ["ast"] = "∗", ["times"] = "×", ["div"] = "÷", ["pm"] = "±", ["odot"] = "⊙", ["otimes"] = "⊗", ["circ"] = "∘",
         ["sum"] = "∑", ["prod"] = "∏", ["int"] = "∫", ["le"] = "≤", ["leq"] = "≤", ["ge"] = "≥", ["geq"] = "≥", ["ne"] = "≠", ["neq"] = "≠",
         ["approx"] = "≈", ["equiv"] = "≡", ["propto"] = "∝", ["sim"] = "∼", ["to"] = "→", ["rightarrow"] = "→", ["leftarrow"] = "←",
         ["Rightarrow"] = "⇒", ["mapsto"] = "↦", ["in"] = "∈", ["notin"] = "∉", ["subset"] = "⊂", ["forall"] = "∀", ["exists"] = "∃",

@@ -30,11 +30,11 @@ public sealed class TexToMathMl
         return $"<math xmlns=\"http://www.w3.org/1998/Math/MathML\"{(display ? " display=\"block\"" : "")}><semantics><mrow>{body}</mrow><annotation encoding=\"application/x-tex\">{source}</annotation></semantics></math>";
     }
 
-    /// <summary>Atoms with their scripts until the end or a closing brace.</summary>
-    private string Row(bool closing)
+    /// <summary>Atoms with their scripts until the end or a closing brace (and, in an environment's cell, until <c>&amp;</c>, <c>\\</c> or <c>\end</c>).</summary>
+    private string Row(bool closing, bool cell = false)
     {
         var row = new StringBuilder();
-        while (SkipSpaces() && !(closing && Peek() == '}'))
+        while (SkipSpaces() && !(closing && Peek() == '}') && !(cell && AtCellEnd()))
         {
             row.Append(Scripted(Atom()));
         }
@@ -68,13 +68,55 @@ public sealed class TexToMathMl
             }
         }
 
+        if (sub is null && sup is null)
+        {
+            return baseAtom;
+        }
+
+        // A named function ends with the invisible function application: scripts attach to the name, not to it.
+        var suffix = baseAtom.EndsWith(FunctionApplication, StringComparison.Ordinal) ? FunctionApplication : "";
+        var core = baseAtom[..^suffix.Length];
+        if (LimitsBelow(core) is { } limits)
+        {
+            // Σ, Π, max, lim: limits under and over in display style, beside in text style (movablelimits).
+            return (sub, sup) switch
+            {
+                (not null, null) => $"<munder>{limits}<mrow>{sub}</mrow></munder>",
+                (null, not null) => $"<mover>{limits}<mrow>{sup}</mrow></mover>",
+                _ => $"<munderover>{limits}<mrow>{sub}</mrow><mrow>{sup}</mrow></munderover>",
+            } + suffix;
+        }
+
         return (sub, sup) switch
         {
-            (null, null) => baseAtom,
-            (not null, null) => $"<msub>{baseAtom}<mrow>{sub}</mrow></msub>",
-            (null, not null) => $"<msup>{baseAtom}<mrow>{sup}</mrow></msup>",
-            _ => $"<msubsup>{baseAtom}<mrow>{sub}</mrow><mrow>{sup}</mrow></msubsup>",
-        };
+            (not null, null) => $"<msub>{core}<mrow>{sub}</mrow></msub>",
+            (null, not null) => $"<msup>{core}<mrow>{sup}</mrow></msup>",
+            _ => $"<msubsup>{core}<mrow>{sub}</mrow><mrow>{sup}</mrow></msubsup>",
+        } + suffix;
+    }
+
+    private const string FunctionApplication = "<mo>&#x2061;</mo>";
+
+    /// <summary>The operator to put limits under, for a big operator or a limit-style function; null for anything else.</summary>
+    private static string? LimitsBelow(string atom)
+    {
+        foreach (var symbol in (string[])["∑", "∏", "⋃", "⋂"])
+        {
+            if (atom == $"<mo>{symbol}</mo>")
+            {
+                return $"<mo movablelimits=\"true\">{symbol}</mo>";
+            }
+        }
+
+        foreach (var name in (string[])["lim", "max", "min", "argmax", "argmin", "sup", "inf"])
+        {
+            if (atom == $"<mi mathvariant=\"normal\">{name}</mi>")
+            {
+                return $"<mo movablelimits=\"true\" lspace=\"0\" rspace=\"0\">{name}</mo>";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>One atom: a group, a command, a number, a letter or an operator.</summary>
@@ -93,6 +135,7 @@ public sealed class TexToMathMl
             '&' => "<mspace width=\"1em\"/>",
             _ when char.IsAsciiDigit(c) => Number(c),
             _ when char.IsLetter(c) => $"<mi>{c}</mi>",
+            '-' => "<mo>−</mo>", // the minus sign, not a hyphen
             _ => $"<mo>{SecurityElement.Escape(c.ToString())}</mo>",
         };
     }
@@ -121,7 +164,8 @@ public sealed class TexToMathMl
             "mathbf" or "boldsymbol" or "bm" => $"<mrow style=\"font-weight:bold\">{Atom()}</mrow>",
             "left" or "right" or "bigl" or "bigr" or "Bigl" or "Bigr" or "big" or "Big" => Delimiter(),
             "\\" => "<mspace linebreak=\"newline\"/>",
-            "begin" or "end" => Skip(RawArgument()),
+            "begin" => Environment(RawArgument()),
+            "end" => Skip(RawArgument()),
             _ when TexSymbols.Accents.TryGetValue(name, out var accent) => $"<mover accent=\"true\"><mrow>{Atom()}</mrow><mo>{accent}</mo></mover>",
             _ when TexSymbols.Spaces.TryGetValue(name, out var width) => $"<mspace width=\"{width}\"/>",
             _ when TexSymbols.Identifiers.TryGetValue(name, out var identifier) => $"<mi>{identifier}</mi>",
@@ -130,6 +174,71 @@ public sealed class TexToMathMl
             _ => $"<merror><mtext>\\{SecurityElement.Escape(name)}</mtext></merror>",
         };
     }
+
+    /// <summary>
+    /// An environment as a table: <c>aligned</c>/<c>align</c> (cells alternately right- and left-aligned, so relations line up),
+    /// <c>cases</c> (a left brace), <c>matrix</c>, <c>pmatrix</c>, <c>bmatrix</c>, <c>vmatrix</c>; rows end at <c>\\</c>, cells at <c>&amp;</c>.
+    /// </summary>
+    private string Environment(string name)
+    {
+        var rows = new List<List<string>> { new() };
+        while (true)
+        {
+            rows[^1].Add(Row(closing: false, cell: true));
+            if (Peek() == '&')
+            {
+                _position++;
+            }
+            else if (At("\\\\"))
+            {
+                _position += 2;
+                rows.Add([]);
+            }
+            else
+            {
+                if (At("\\end"))
+                {
+                    _position += 4;
+                    RawArgument();
+                }
+
+                break;
+            }
+        }
+
+        if (rows.Count > 1 && rows[^1] is [""])
+        {
+            rows.RemoveAt(rows.Count - 1); // a trailing \\
+        }
+
+        var aligned = name.TrimEnd('*') is "aligned" or "align" or "gathered" or "split" or "eqnarray";
+        var table = new StringBuilder(aligned ? "<mtable displaystyle=\"true\">" : "<mtable>");
+        foreach (var row in rows)
+        {
+            table.Append("<mtr>");
+            for (var c = 0; c < row.Count; c++)
+            {
+                var align = aligned ? (c % 2 == 0 ? "right" : "left") : name == "cases" ? "left" : "center";
+                table.Append($"<mtd columnalign=\"{align}\" style=\"text-align:{align}\"><mrow>{row[c]}</mrow></mtd>");
+            }
+
+            table.Append("</mtr>");
+        }
+
+        table.Append("</mtable>");
+        return name switch
+        {
+            "pmatrix" => $"<mrow><mo>(</mo>{table}<mo>)</mo></mrow>",
+            "bmatrix" => $"<mrow><mo>[</mo>{table}<mo>]</mo></mrow>",
+            "vmatrix" => $"<mrow><mo>|</mo>{table}<mo>|</mo></mrow>",
+            "cases" => $"<mrow><mo>{{</mo>{table}</mrow>",
+            _ => table.ToString(),
+        };
+    }
+
+    private bool AtCellEnd() => Peek() == '&' || At("\\\\") || At("\\end");
+
+    private bool At(string text) => string.CompareOrdinal(_tex, _position, text, 0, text.Length) == 0;
 
     private string Sqrt()
     {

@@ -20,7 +20,10 @@ public static class Ticks
         return (low, high, [.. Enumerable.Range(0, count + 1).Select(i => Clean(low + (i * step), step))]);
     }
 
-    /// <summary>The range widened to powers of ten, and the ticks in it; both bounds must be positive.</summary>
+    /// <summary>
+    /// The range widened to powers of ten and the ticks in it; over at most two decades the range is widened only to the
+    /// nearest 1, 2 or 5 times a power of ten (a sweep over 32…128 gets 20…200, not 10…1000). Both bounds must be positive.
+    /// </summary>
     public static (double Low, double High, IReadOnlyList<double> Values) Log(double min, double max)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(min);
@@ -30,12 +33,18 @@ public static class Ticks
             highExponent++;
         }
 
-        var multipliers = highExponent - lowExponent <= 2 ? new[] { 1.0, 2, 5 } : [1.0];
-        var values = Enumerable.Range(lowExponent, highExponent - lowExponent + 1)
-            .SelectMany(e => multipliers.Select(m => m * Math.Pow(10, e)))
-            .Where(v => v <= Math.Pow(10, highExponent) * 1.0001)
+        if (highExponent - lowExponent > 2)
+        {
+            var decades = Enumerable.Range(lowExponent, highExponent - lowExponent + 1).Select(e => Math.Pow(10, e)).ToList();
+            return (decades[0], decades[^1], decades);
+        }
+
+        var grid = Enumerable.Range(lowExponent, highExponent - lowExponent + 1)
+            .SelectMany(e => new[] { 1.0, 2, 5 }.Select(m => m * Math.Pow(10, e)))
             .ToList();
-        return (Math.Pow(10, lowExponent), Math.Pow(10, highExponent), values);
+        var low = grid.Last(v => v <= min * 1.0001);
+        var high = grid.FirstOrDefault(v => v >= max / 1.0001, Math.Pow(10, highExponent));
+        return (low, high, [.. grid.Where(v => v >= low && v <= high)]);
     }
 
     /// <summary>A tick's label: as few digits as its step needs, invariant culture.</summary>

@@ -22,6 +22,10 @@ public sealed class TexToMathMlTests
     [TestCase(@"a < b", "<mi>a</mi><mo>&lt;</mo><mi>b</mi>")]
     [TestCase(@"f'", "<msup><mi>f</mi><mrow><mo>′</mo></mrow></msup>")]
     [TestCase(@"\hat{y}", "<mover accent=\"true\"><mrow><mrow><mi>y</mi></mrow></mrow><mo>^</mo></mover>")]
+    [TestCase(@"a-b", "<mi>a</mi><mo>−</mo><mi>b</mi>")]
+    [TestCase(@"\sum_{n}", "<munder><mo movablelimits=\"true\">∑</mo><mrow><mrow><mi>n</mi></mrow></mrow></munder>")]
+    [TestCase(@"\max_j", "<munder><mo movablelimits=\"true\" lspace=\"0\" rspace=\"0\">max</mo><mrow><mi>j</mi></mrow></munder><mo>&#x2061;</mo>")]
+    [TestCase(@"\log_2 x", "<msub><mi mathvariant=\"normal\">log</mi><mrow><mn>2</mn></mrow></msub><mo>&#x2061;</mo><mi>x</mi>")]
     public void Converts_to_the_expected_fragment(string tex, string expected) =>
         Assert.That(Body(TexToMathMl.Convert(tex, display: false)), Is.EqualTo(expected));
 
@@ -43,6 +47,27 @@ public sealed class TexToMathMlTests
         Assert.That(Body(TexToMathMl.Convert(@"\foo x", display: false)), Is.EqualTo(@"<merror><mtext>\foo</mtext></merror><mi>x</mi>"));
         Assert.That(() => XElement.Parse(TexToMathMl.Convert(@"\frac{a}{b", display: false)), Throws.Nothing);
         Assert.That(() => XElement.Parse(TexToMathMl.Convert(@"x^", display: false)), Throws.Nothing);
+    }
+
+    [Test]
+    public void Aligned_lines_become_a_table_with_relations_lined_up()
+    {
+        var body = Body(TexToMathMl.Convert(@"\begin{aligned} a &= b \\ c &= d \\ \end{aligned}", display: true));
+        Assert.That(body, Is.EqualTo(
+            "<mtable displaystyle=\"true\">"
+            + "<mtr><mtd columnalign=\"right\" style=\"text-align:right\"><mrow><mi>a</mi></mrow></mtd><mtd columnalign=\"left\" style=\"text-align:left\"><mrow><mo>=</mo><mi>b</mi></mrow></mtd></mtr>"
+            + "<mtr><mtd columnalign=\"right\" style=\"text-align:right\"><mrow><mi>c</mi></mrow></mtd><mtd columnalign=\"left\" style=\"text-align:left\"><mrow><mo>=</mo><mi>d</mi></mrow></mtd></mtr>"
+            + "</mtable>"));
+    }
+
+    [Test]
+    public void Matrices_and_cases_get_their_delimiters()
+    {
+        var matrix = Body(TexToMathMl.Convert(@"\begin{pmatrix} 1 & 0 \\ 0 & 1 \end{pmatrix} x", display: false));
+        Assert.That(matrix, Does.StartWith("<mrow><mo>(</mo><mtable><mtr>").And.EndWith("</mtable><mo>)</mo></mrow><mi>x</mi>"));
+        Assert.That(matrix.Split("<mtd").Length - 1, Is.EqualTo(4));
+        var cases = Body(TexToMathMl.Convert(@"\begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \end{cases}", display: true));
+        Assert.That(cases, Does.StartWith("<mrow><mo>{</mo><mtable><mtr>").And.Contain("<mtext>otherwise</mtext>"));
     }
 
     /// <summary>The inner row of the &lt;math&gt; element, serialized as the converter wrote it.</summary>

@@ -29,6 +29,9 @@ public sealed class TicksTests
     public void Log_ticks_are_powers_of_ten_with_two_and_five_on_short_ranges()
     {
         Assert.That(Ticks.Log(0.001, 0.1).Values, Is.EqualTo(new[] { 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1 }).Within(1e-15));
+        var (low, high, values) = Ticks.Log(32, 128);
+        Assert.That((low, high), Is.EqualTo((20.0, 200.0)), "a short range is not widened to whole decades");
+        Assert.That(values, Is.EqualTo(new[] { 20.0, 50, 100, 200 }));
         Assert.That(Ticks.Log(0.03, 700).Values, Is.EqualTo(new[] { 0.01, 0.1, 1, 10, 100, 1000 }).Within(1e-12));
     }
 

@@ -1,0 +1,112 @@
+using Autograder.Grading;
+using Autograder.Grading.Building;
+using Autograder.Grading.Checks;
+using Autograder.Grading.Experiments;
+using Autograder.Grading.Exporters;
+using Autograder.Grading.Protocol;
+using Autograder.Host.Checks;
+
+namespace Autograder.Host.Commands;
+
+/// <summary>What to grade: one implementation, a selection of checks, and how.</summary>
+/// <param name="Paths">The course repository.</param>
+/// <param name="Implementation">reference, starter, a folder or a Homework.dll (as --impl takes it).</param>
+/// <param name="Checks">The checks and experiments to run.</param>
+/// <param name="Quick">Experiments on the bundled subsets with fewer epochs.</param>
+/// <param name="Seed">One seed for every check (replay), or null for each check's own.</param>
+/// <param name="StudentId">Draws the hidden checks' inputs; null for the public seeds.</param>
+/// <param name="Plain">Plain text progress (the build integration) instead of a live display.</param>
+internal sealed record GradingRequest(RepositoryPaths Paths, string Implementation, IReadOnlyList<Check> Checks, bool Quick, long? Seed, string? StudentId, bool Plain);
+
+/// <summary>A completed grading: the results in order, what each experiment measured, and how long it took.</summary>
+internal sealed record GradingOutcome(Implementation Student, IReadOnlyList<CheckResult> Results, IReadOnlyDictionary<string, ExperimentSummary> Summaries, TimeSpan Elapsed);
+
+/// <summary>Grades an implementation (shared by check, grade, experiments run and report) and writes the result files.</summary>
+internal static class GradingRun
+{
+    public static GradingOutcome Execute(GradingRequest request, GraderOptions options, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var builder = HomeworkBuilder.ForCurrentProcess();
+        var student = HomeworkLocator.Resolve(request.Paths, request.Implementation, builder, cancellationToken);
+        long SeedFor(CheckInfo info) => request.Seed ?? Seeds.For(info, request.StudentId);
+
+        var summaries = new Dictionary<string, ExperimentSummary>();
+        IReadOnlyList<CheckResult> results;
+        if (student.Homework is null)
+        {
+            results = Grader.NotCompiled(request.Checks, student.CompileErrors, SeedFor);
+        }
+        else
+        {
+            var settings = new Dictionary<string, string>
+            {
+                [RunSettings.Quick] = request.Quick ? "true" : "false",
+                [RunSettings.Repository] = request.Paths.Root,
+            };
+            var grader = new Grader(WorkerCommand.ForCurrentProcess(), new FixtureStore(request.Paths.Fixtures), settings)
+            {
+                WorkerMemoryLimitBytes = (long)options.WorkerMemoryLimitMegabytes << 20,
+                TimeLimitScale = Math.Max(0.1, options.TimeLimitScale),
+                Observed = (check, _, observed, expected) =>
+                {
+                    if (check is Experiment experiment)
+                    {
+                        summaries[check.Info.Id] = experiment.Summarize(observed, expected);
+                    }
+                },
+            };
+            var reference = HomeworkLocator.TryResolve(request.Paths, "reference");
+            var hybrids = Hybrids(request.Paths, student, builder, cancellationToken);
+            results = request.Checks.Any(c => c is Experiment)
+                ? ProgressDisplay.Run(request.Plain, progress =>
+                {
+                    grader.Progress = progress;
+                    return grader.Grade(request.Checks, student.Homework, reference, SeedFor, hybrids, cancellationToken);
+                })
+                : grader.Grade(request.Checks, student.Homework, reference, SeedFor, hybrids, cancellationToken);
+        }
+
+        return new GradingOutcome(student, results, summaries, clock.Elapsed);
+    }
+
+    /// <summary>Writes results.json (Gradescope), junit.xml, summary.md and experiments/ID/metrics.json into <paramref name="directory"/>.</summary>
+    public static void Write(string directory, GradingOutcome outcome)
+    {
+        GradescopeExporter.Write(directory, outcome.Results, outcome.Elapsed);
+        JUnitExporter.Write(directory, outcome.Results);
+        MarkdownSummaryExporter.Write(directory, outcome.Results);
+        foreach (var result in outcome.Results.Where(r => CheckRegistry.ById[r.Info.Id] is Experiment))
+        {
+            ExperimentArtifacts.Write(Path.Combine(directory, "experiments"), result, outcome.Summaries.GetValueOrDefault(result.Info.Id), outcome.Student.Name);
+        }
+    }
+
+    /// <summary>The checks of one assignment (<c>a1</c>), or throws naming the assignments there are.</summary>
+    public static List<Check> OfAssignment(string assignment)
+    {
+        var prefix = assignment.Trim().ToLowerInvariant() + ".";
+        var checks = CheckRegistry.All.Where(c => c.Info.Id.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        return checks.Count > 0
+            ? checks
+            : throw new KeyNotFoundException($"No assignment '{assignment}'. The assignments are: {string.Join(", ", CheckRegistry.All.Select(c => c.Info.Assignment).Distinct())}.");
+    }
+
+    /// <summary>Builds the student's sources with reference parts substituted, when both sets of sources are at hand.</summary>
+    private static Func<IReadOnlyList<Substitution>, HomeworkBuild>? Hybrids(RepositoryPaths paths, Implementation student, HomeworkBuilder builder, CancellationToken cancellationToken)
+    {
+        if (student.Sources is not { } sources || !Directory.Exists(paths.Reference))
+        {
+            return null;
+        }
+
+        return substitutes =>
+        {
+            var files = substitutes.ToDictionary(s => s.File, s => Path.Combine(paths.Reference, s.File));
+            var missing = files.Values.Where(f => !File.Exists(f)).ToList();
+            return missing.Count == 0
+                ? builder.Build(sources, files, cancellationToken)
+                : new HomeworkBuild(null, [$"the reference's sources are not here ({string.Join(", ", missing)})"]);
+        };
+    }
+}
