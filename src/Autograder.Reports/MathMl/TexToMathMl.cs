@@ -143,9 +143,21 @@ public sealed class TexToMathMl
     private string Number(char first)
     {
         var number = new StringBuilder().Append(first);
-        while (_position < _tex.Length && (char.IsAsciiDigit(_tex[_position]) || (_tex[_position] == '.' && _position + 1 < _tex.Length && char.IsAsciiDigit(_tex[_position + 1]))))
+        while (_position < _tex.Length)
         {
-            number.Append(_tex[_position++]);
+            if (char.IsAsciiDigit(_tex[_position]) || (_tex[_position] == '.' && _position + 1 < _tex.Length && char.IsAsciiDigit(_tex[_position + 1])))
+            {
+                number.Append(_tex[_position++]);
+            }
+            else if (At("{,}") && _position + 3 < _tex.Length && char.IsAsciiDigit(_tex[_position + 3]))
+            {
+                number.Append(','); // 4{,}640: a thousands separator, not a comma with space after it
+                _position += 3;
+            }
+            else
+            {
+                break;
+            }
         }
 
         return $"<mn>{number}</mn>";

@@ -71,7 +71,7 @@ public sealed record LinePlot
             AppendSeries(svg, i, segments[i], X, Y);
         }
 
-        AppendLegend(svg);
+        AppendLegend(svg, [.. segments.SelectMany(runs => runs).SelectMany(run => Along(run, X, Y))]);
         return svg.Append("</svg>\n").ToString();
     }
 
@@ -116,31 +116,69 @@ public sealed record LinePlot
         svg.Append("</g>\n");
     }
 
-    private void AppendLegend(StringBuilder svg)
+    /// <summary>Points along a drawn run, in pixels, eight per segment: the lines a legend must not hide, not only their ends.</summary>
+    private static IEnumerable<(double X, double Y)> Along(List<(double X, double Y)> run, Func<double, double> x, Func<double, double> y)
+    {
+        for (var i = 0; i < run.Count; i++)
+        {
+            var (x1, y1) = (x(run[i].X), y(run[i].Y));
+            yield return (x1, y1);
+            if (i + 1 < run.Count)
+            {
+                var (x2, y2) = (x(run[i + 1].X), y(run[i + 1].Y));
+                for (var k = 1; k < 8; k++)
+                {
+                    yield return (x1 + ((x2 - x1) * k / 8), y1 + ((y2 - y1) * k / 8));
+                }
+            }
+        }
+    }
+
+    /// <summary>The legend, in whichever inside corner of the plot area covers the fewest points (top right when tied).</summary>
+    private void AppendLegend(StringBuilder svg, List<(double X, double Y)> points)
     {
         if (Series.Count < 2)
         {
             return;
         }
 
-        var width = 28 + (7 * Series.Max(s => s.Name.Length));
-        var (left, top) = (Width - Right - width - 8, Top + 8);
-        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"legend\"><rect x=\"{N(left)}\" y=\"{N(top)}\" width=\"{width}\" height=\"{(18 * Series.Count) + 6}\" fill=\"#fff\" fill-opacity=\"0.85\" stroke=\"#ccc\"/>");
+        var (width, height) = (28 + (7 * Series.Max(s => s.Name.Length)), (18 * Series.Count) + 6);
+        var corners = new[]
+        {
+            (Width - Right - width - 8, Top + 8),
+            (Width - Right - width - 8, Height - Bottom - height - 8),
+            (Left + 8, Top + 8),
+            (Left + 8, Height - Bottom - height - 8),
+        };
+        var (left, top) = corners.MinBy(c => points.Count(p => p.X >= c.Item1 - 8 && p.X <= c.Item1 + width + 8 && p.Y >= c.Item2 - 8 && p.Y <= c.Item2 + height + 8));
+        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"legend\"><rect x=\"{N(left)}\" y=\"{N(top)}\" width=\"{width}\" height=\"{height}\" fill=\"#fff\" fill-opacity=\"0.85\" stroke=\"#ccc\"/>");
         for (var i = 0; i < Series.Count; i++)
         {
             var y = top + 14 + (18 * i);
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(left + 6)}\" y1=\"{N(y - 4)}\" x2=\"{N(left + 22)}\" y2=\"{N(y - 4)}\" stroke=\"{Palette.Color(i)}\" stroke-width=\"2\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(left + 6)}\" y1=\"{N(y - 4)}\" x2=\"{N(left + 22)}\" y2=\"{N(y - 4)}\" stroke=\"{Palette.Color(i)}\" stroke-width=\"2\"{(Palette.Dash(i) is { } dash ? $" stroke-dasharray=\"{dash}\"" : "")}/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(left + 26)}\" y=\"{N(y)}\">{Escape(Series[i].Name)}</text>");
         }
 
         svg.Append("</g>\n");
     }
 
+    /// <summary>The axis range and ticks; whole-number data (epochs, sizes) gets whole-number ticks.</summary>
     private static (double Low, double High, IReadOnlyList<double> Ticks) Axis(IEnumerable<double> values, bool log)
     {
         var list = values.ToList();
         var (min, max) = list.Count == 0 ? (log ? 1 : 0, log ? 10 : 1) : (list.Min(), list.Max());
-        return log ? Ticks.Log(min, max) : Ticks.Linear(min, max);
+        if (log)
+        {
+            return Ticks.Log(min, max);
+        }
+
+        var axis = Ticks.Linear(min, max);
+        if (list.Count > 0 && list.All(v => v == Math.Round(v)) && axis.Values.Any(v => v != Math.Round(v)))
+        {
+            axis = Ticks.Linear(min, max, minimumStep: 1);
+        }
+
+        return axis;
     }
 
     private static double Fraction(double v, double low, double high, bool log) =>

@@ -3,8 +3,8 @@ namespace Autograder.Reports.Plots;
 /// <summary>Readable axis ticks: steps of 1, 2 or 5 times a power of ten on a linear axis; powers of ten (with 2 and 5 between when few) on a log axis.</summary>
 public static class Ticks
 {
-    /// <summary>The axis range widened to whole ticks, and the ticks in it (about <paramref name="target"/> of them).</summary>
-    public static (double Low, double High, IReadOnlyList<double> Values) Linear(double min, double max, int target = 6)
+    /// <summary>The axis range widened to whole ticks, and the ticks in it (about <paramref name="target"/> of them, fewer when <paramref name="minimumStep"/> forces a coarser step).</summary>
+    public static (double Low, double High, IReadOnlyList<double> Values) Linear(double min, double max, int target = 6, double minimumStep = 0)
     {
         if (!(max > min))
         {
@@ -12,7 +12,7 @@ public static class Ticks
             (min, max) = (min - pad, max + pad);
         }
 
-        var raw = (max - min) / Math.Max(1, target - 1);
+        var raw = Math.Max((max - min) / Math.Max(1, target - 1), minimumStep);
         var power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var step = new[] { 1.0, 2, 5, 10 }.Select(m => m * power).First(s => s >= raw * 0.999);
         var (low, high) = (Math.Floor(min / step) * step, Math.Ceiling(max / step) * step);

@@ -22,6 +22,7 @@ public sealed class TexToMathMlTests
     [TestCase(@"a < b", "<mi>a</mi><mo>&lt;</mo><mi>b</mi>")]
     [TestCase(@"f'", "<msup><mi>f</mi><mrow><mo>′</mo></mrow></msup>")]
     [TestCase(@"\hat{y}", "<mover accent=\"true\"><mrow><mrow><mi>y</mi></mrow></mrow><mo>^</mo></mover>")]
+    [TestCase(@"769{,}930", "<mn>769,930</mn>")]
     [TestCase(@"a-b", "<mi>a</mi><mo>−</mo><mi>b</mi>")]
     [TestCase(@"\sum_{n}", "<munder><mo movablelimits=\"true\">∑</mo><mrow><mrow><mi>n</mi></mrow></mrow></munder>")]
     [TestCase(@"\max_j", "<munder><mo movablelimits=\"true\" lspace=\"0\" rspace=\"0\">max</mo><mrow><mi>j</mi></mrow></munder><mo>&#x2061;</mo>")]

@@ -23,10 +23,21 @@ public sealed class LinePlotTests
         var series = document.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "series").ToList();
         Assert.That(series.Select(g => (string?)g.Attribute("data-name")), Is.EqualTo(new[] { "lr 0.1", "lr 0.01" }));
         Assert.That(series.Select(g => g.Elements(Svg + "circle").Count()), Is.All.EqualTo(3), "one marker per point");
-        Assert.That(Texts(document, "xtick"), Is.EqualTo(new[] { "1", "1.5", "2", "2.5", "3" }));
+        Assert.That(Texts(document, "xtick"), Is.EqualTo(new[] { "1", "2", "3" }), "whole-number steps get whole-number ticks");
         Assert.That(Texts(document, "ytick"), Is.EqualTo(new[] { "0.2", "0.4", "0.6", "0.8", "1" }));
         Assert.That(document.Descendants(Svg + "text").Select(t => t.Value), Does.Contain("Validation accuracy <per epoch>").And.Contain("epoch").And.Contain("accuracy"));
         Assert.That(document.Descendants(Svg + "g").Any(g => (string?)g.Attribute("class") == "legend"), Is.True);
+    }
+
+    [Test]
+    public void The_legend_goes_to_the_corner_with_the_fewest_points()
+    {
+        // Both curves rise to the top right, where the legend would sit by default.
+        var plot = new LinePlot { Series = [PlotSeries.OverSteps("a", [0.1, 0.5, 0.9, 0.99]), PlotSeries.OverSteps("b", [0.0, 0.4, 0.85, 1.0])] };
+        var legend = XDocument.Parse(plot.ToSvg()).Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "legend").Element(Svg + "rect")!;
+        var (x, y) = ((double)legend.Attribute("x")!, (double)legend.Attribute("y")!);
+        Assert.That((x < 320, y > 200), Is.Not.EqualTo((false, false)), "not the top-right corner");
+        Assert.That((x < 320, y > 200), Is.EqualTo((false, true)), "the bottom right is empty");
     }
 
     [Test]
