@@ -89,7 +89,7 @@ internal static class GradingRun
         var checks = CheckRegistry.All.Where(c => c.Info.Id.StartsWith(prefix, StringComparison.Ordinal)).ToList();
         return checks.Count > 0
             ? checks
-            : throw new KeyNotFoundException($"No assignment '{assignment}'. The assignments are: {string.Join(", ", CheckRegistry.All.Select(c => c.Info.Assignment).Distinct())}.");
+            : throw new KeyNotFoundException($"No assignment '{assignment}'. The assignments are: {string.Join(", ", CheckRegistry.All.Select(c => c.Info.Assignment.ToLowerInvariant()).Distinct())}.");
     }
 
     /// <summary>Builds the student's sources with reference parts substituted, when both sets of sources are at hand.</summary>

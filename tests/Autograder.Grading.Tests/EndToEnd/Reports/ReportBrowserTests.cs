@@ -1,0 +1,93 @@
+using Microsoft.Playwright;
+
+namespace Autograder.Grading.Tests.EndToEnd.Reports;
+
+/// <summary>
+/// The reference's A1 and A2 reports opened in headless Chromium: math rendered as MathML (no raw TeX on screen), every
+/// image and plot loaded with a size, no console errors, readable on a phone without sideways scrolling, and printable
+/// (figures kept whole, a PDF comes out). A full-page screenshot of each is attached to the test result.
+/// </summary>
+[NonParallelizable]
+public sealed class ReportBrowserTests
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    [OneTimeSetUp]
+    public async Task Launch() => (_playwright, _browser) = await Chromium.LaunchAsync();
+
+    [OneTimeTearDown]
+    public async Task Close()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    [TestCase("a1")]
+    [TestCase("a2")]
+    public async Task The_report_renders_math_images_and_plots_without_errors(string assignment)
+    {
+        var (page, errors) = await Open(assignment, 1000, 800);
+        var screenshot = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"report-{assignment}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        TestContext.AddTestAttachment(screenshot, $"The {assignment} report in Chromium");
+
+        var math = await page.EvaluateAsync<double[][]>("[...document.querySelectorAll('math')].map(m => { const r = m.getBoundingClientRect(); return [r.width, r.height]; })");
+        var images = await page.EvaluateAsync<double[][]>("[...document.images].map(i => [i.complete ? 1 : 0, i.naturalWidth, i.getBoundingClientRect().width])");
+        var plots = await page.EvaluateAsync<double[][]>("[...document.querySelectorAll('figure.plot svg')].map(s => { const r = s.getBoundingClientRect(); return [r.width, r.height]; })");
+        var text = await page.EvaluateAsync<string>("document.body.innerText");
+        Assert.Multiple(() =>
+        {
+            Assert.That(math, Has.Length.GreaterThan(20), "the derivations are MathML");
+            Assert.That(math.Where(m => m[0] <= 0 || m[1] <= 0), Is.Empty, "every formula is laid out with a size");
+            Assert.That(text, Does.Not.Contain("\\frac").And.Not.Contain("\\sum").And.Not.Contain("$$"), "no raw TeX on screen");
+            Assert.That(images, Has.Length.GreaterThanOrEqualTo(16));
+            Assert.That(images.Where(i => i[0] != 1 || i[1] <= 0 || i[2] <= 0), Is.Empty, "every image decoded and shown");
+            Assert.That(plots, Has.Length.GreaterThanOrEqualTo(3));
+            Assert.That(plots.Where(p => p[0] < 200 || p[1] < 100), Is.Empty, "every plot drawn at a readable size");
+            Assert.That(errors, Is.Empty, "no console errors");
+        });
+    }
+
+    [TestCase("a1")]
+    [TestCase("a2")]
+    public async Task On_a_phone_nothing_scrolls_sideways(string assignment)
+    {
+        var (page, _) = await Open(assignment, 390, 844);
+        var overflow = await page.EvaluateAsync<double>("document.documentElement.scrollWidth - window.innerWidth");
+        Assert.That(overflow, Is.LessThanOrEqualTo(1), "wide tables and formulas scroll inside their own box");
+    }
+
+    [Test]
+    public async Task Printing_keeps_figures_whole_and_makes_a_pdf()
+    {
+        var (page, _) = await Open("a2", 1000, 800);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        var breaks = await page.EvaluateAsync<string[]>("[...document.querySelectorAll('figure')].map(f => getComputedStyle(f).breakInside)");
+        Assert.That(breaks, Is.Not.Empty.And.All.EqualTo("avoid"), "a figure is never split across pages");
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
+        Assert.That(pdf.Take(4), Is.EqualTo("%PDF"u8.ToArray()));
+        Assert.That(pdf, Has.Length.GreaterThan(50_000), "the figures are in it");
+    }
+
+    private async Task<(IPage Page, List<string> Errors)> Open(string assignment, int width, int height)
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        page.RequestFailed += (_, request) => errors.Add($"request failed: {request.Url}");
+        await page.GotoAsync(new Uri(Path.Combine(ReportRun.Reports, assignment + ".html")).AbsoluteUri);
+        return (page, errors);
+    }
+}

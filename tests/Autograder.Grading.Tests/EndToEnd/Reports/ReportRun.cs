@@ -1,0 +1,48 @@
+namespace Autograder.Grading.Tests.EndToEnd.Reports;
+
+/// <summary>
+/// Grades the reference once (quick experiments, real worker) and renders the A1 and A2 reports from those saved results, for
+/// the report tests of this namespace; deleted afterwards.
+/// </summary>
+[SetUpFixture]
+public sealed class ReportRun
+{
+    /// <summary>Gets the saved results: results.json and experiments/*/metrics.json of the reference.</summary>
+    public static string Results { get; private set; } = "";
+
+    /// <summary>Gets the folder with a1.md, a1.html, a1_files/, a2.md, a2.html, a2_files/.</summary>
+    public static string Reports { get; private set; } = "";
+
+    private static string _root = "";
+
+    /// <summary>Runs the built grader with these arguments (--repo added) and returns its exit code and output.</summary>
+    public static (int ExitCode, string Output) Autograder(params string[] arguments)
+    {
+        var grader = Implementations.Grader();
+        return ChildProcess.Run(grader.FileName, [.. grader.Prefix, .. arguments, "--repo", Repository.Root]);
+    }
+
+    [OneTimeSetUp]
+    public void GradeAndRender()
+    {
+        _root = Directory.CreateTempSubdirectory("autograder-report-").FullName;
+        Results = Path.Combine(_root, "results");
+        Reports = Path.Combine(_root, "reports");
+        var (graded, log) = Autograder("grade", "--impl", Implementations.Reference(), "--quick", "--out", Results);
+        Assert.That(graded, Is.Zero, log);
+        foreach (var assignment in (string[])["a1", "a2"])
+        {
+            var (exitCode, output) = Autograder("report", "--assignment", assignment, "--results", Results, "--out", Reports, "--strict");
+            Assert.That(exitCode, Is.Zero, $"the reference's {assignment} report fills every placeholder (--strict):\n{output}");
+        }
+    }
+
+    [OneTimeTearDown]
+    public void Delete()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}
