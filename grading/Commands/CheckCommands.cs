@@ -35,9 +35,15 @@ internal static class CheckCommands
         var errors = new Option<bool>("--errors") { Description = "With --msbuild: report failed checks as errors, so the build fails." };
         var assignment = new Option<string?>("--assignment") { Description = "Run only this assignment's checks and experiments (a1, a2, …)." };
         var command = new Command(name, description) { implementation, assignment, only, seed, studentId, output, failUnder, msbuild, errors };
+        var report = new Option<bool>("--report") { Description = "With --out: also write each graded assignment's report (DIR/reports/aN.md and aN.html) from these results." };
         if (scope != GradingScope.Checks)
         {
             command.Options.Add(quick);
+        }
+
+        if (scope == GradingScope.Everything)
+        {
+            command.Options.Add(report);
         }
 
         command.SetAction((parse, cancellationToken) =>
@@ -69,11 +75,28 @@ internal static class CheckCommands
             if (directory is { Length: > 0 })
             {
                 GradingRun.Write(directory, outcome);
+                if (parse.GetValue(report))
+                {
+                    WriteReports(paths, directory, outcome);
+                }
             }
 
             return Task.FromResult(parse.GetValue(failUnder) is { } floor && percent < floor ? 1 : 0);
         });
         return command;
+    }
+
+    /// <summary>Renders the report of every assignment that was graded and has a template, from the results just written.</summary>
+    private static void WriteReports(RepositoryPaths paths, string directory, GradingOutcome outcome)
+    {
+        var results = Autograder.Reports.Results.ResultSet.Load(directory);
+        foreach (var assignment in outcome.Results.Select(r => r.Info.Assignment.ToLowerInvariant()).Distinct())
+        {
+            if (ReportCommands.Template(paths, assignment) is { } template)
+            {
+                ReportCommands.Write(template, results, Path.Combine(directory, "reports"), assignment, GradingRun.OfAssignment(assignment), isWriteup: false);
+            }
+        }
     }
 
     private static List<Check> Select(string[]? ids, string? assignment, GradingScope scope)

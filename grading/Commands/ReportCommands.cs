@@ -40,22 +40,7 @@ internal static class ReportCommands
 
             var outputFolder = Path.GetFullPath(parse.GetValue(output)!);
             var results = LoadOrRun(parse.GetValue(saved), outputFolder, name, checks, parse.GetValue(implementation)!, parse.GetValue(quick), parse.GetValue(studentId), paths, options, cancellationToken);
-            var report = Render(File.ReadAllText(source), source, results, outputFolder, name, checks, studentWriteup is not null);
-            var markdownPath = Path.Combine(outputFolder, name + ".md");
-            var htmlPath = Path.Combine(outputFolder, name + ".html");
-            File.WriteAllText(markdownPath, report.Markdown);
-            File.WriteAllText(htmlPath, report.Html);
-            Console.WriteLine($"Wrote {markdownPath} (figures in {name}_files/) and {htmlPath}.");
-            foreach (var problem in report.Problems)
-            {
-                Console.Error.WriteLine($"  {problem}");
-            }
-
-            if (report.Problems.Count > 0)
-            {
-                Console.Error.WriteLine($"{report.Problems.Count} placeholder(s) could not be filled; they are marked in the report.");
-            }
-
+            var report = Write(source, results, outputFolder, name, checks, studentWriteup is not null);
             return Task.FromResult(parse.GetValue(strict) && report.Problems.Count > 0 ? 1 : 0);
         });
         return command;
@@ -91,6 +76,36 @@ internal static class ReportCommands
         return ResultSet.Load(folder);
     }
 
+    /// <summary>Renders and writes OUT/ASSIGNMENT.md, OUT/ASSIGNMENT.html and OUT/ASSIGNMENT_files/, printing where and what could not be filled.</summary>
+    public static RenderedReport Write(string source, ResultSet results, string outputFolder, string assignment, List<Grading.Checks.Check> checks, bool isWriteup)
+    {
+        var report = Render(File.ReadAllText(source), source, results, outputFolder, assignment, checks, isWriteup);
+        Directory.CreateDirectory(outputFolder);
+        var markdownPath = Path.Combine(outputFolder, assignment + ".md");
+        var htmlPath = Path.Combine(outputFolder, assignment + ".html");
+        File.WriteAllText(markdownPath, report.Markdown);
+        File.WriteAllText(htmlPath, report.Html);
+        Console.WriteLine($"Wrote {markdownPath} (figures in {assignment}_files/) and {htmlPath}.");
+        foreach (var problem in report.Problems)
+        {
+            Console.Error.WriteLine($"  {problem}");
+        }
+
+        if (report.Problems.Count > 0)
+        {
+            Console.Error.WriteLine($"{report.Problems.Count} placeholder(s) could not be filled; they are marked in the report.");
+        }
+
+        return report;
+    }
+
+    /// <summary>The template of an assignment, or null when it has none.</summary>
+    public static string? Template(RepositoryPaths paths, string assignment)
+    {
+        var path = Path.Combine(paths.Root, "reports", "templates", assignment + ".md");
+        return File.Exists(path) ? path : null;
+    }
+
     /// <summary>Renders the document; experiments it does not mention (and, for a write-up without one, the score table) are added at the end.</summary>
     private static RenderedReport Render(string text, string source, ResultSet results, string outputFolder, string assignment, List<Grading.Checks.Check> checks, bool isWriteup)
     {
@@ -116,7 +131,6 @@ internal static class ReportCommands
             return report;
         }
 
-        Directory.CreateDirectory(outputFolder);
         return ReportRenderer.Render(text + ResultsAppendix.Markdown(unmentioned, results, scores), results, options);
     }
 

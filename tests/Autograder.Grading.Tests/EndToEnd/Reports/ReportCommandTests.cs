@@ -81,6 +81,23 @@ public sealed class ReportCommandTests
         Assert.That(File.ReadAllText(Path.Combine(_scratch, "a2.html")), Does.Contain("<strong>not run:</strong>"));
     }
 
+    [Test]
+    public void The_untouched_starter_gets_a_report_that_says_what_was_not_run()
+    {
+        var starter = Path.Combine(Repository.Root, "starter", "bin", Implementations.Configuration, "net10.0", "Homework.dll");
+        if (!File.Exists(starter))
+        {
+            Assert.Ignore("The starter is not built; build the solution first.");
+        }
+
+        var (exitCode, output) = ReportRun.Autograder("report", "--assignment", "a1", "--impl", starter, "--quick", "--out", _scratch);
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("not run: a1.two_layer_mnist not-attempted without results"));
+        var html = File.ReadAllText(Path.Combine(_scratch, "a1.html"));
+        Assert.That(html, Does.Contain("<strong>not run:</strong>").And.Contain("<td class=\"num\">0 / 43</td>"), "the score table: nothing earned");
+        Assert.That(html, Does.Contain("<math"), "the derivations are there all the same");
+    }
+
     [TestCase("--assignment", "a9", "No assignment 'a9'. The assignments are: a1, a2")]
     [TestCase("--results", "/nonexistent/results", "No saved results at /nonexistent/results. Write them with 'autograder grade --assignment a1 --out /nonexistent/results'")]
     [TestCase("--writeup", "/nonexistent/writeup.md", "/nonexistent/writeup.md does not exist.")]

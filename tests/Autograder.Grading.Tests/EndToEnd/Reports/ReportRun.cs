@@ -1,8 +1,8 @@
 namespace Autograder.Grading.Tests.EndToEnd.Reports;
 
 /// <summary>
-/// Grades the reference once (quick experiments, real worker) and renders the A1 and A2 reports from those saved results, for
-/// the report tests of this namespace; deleted afterwards.
+/// Grades the reference once with <c>grade --quick --report</c> (quick experiments, real worker), which also renders the A1
+/// and A2 reports from the results it wrote, for the report tests of this namespace; deleted afterwards.
 /// </summary>
 [SetUpFixture]
 public sealed class ReportRun
@@ -27,14 +27,11 @@ public sealed class ReportRun
     {
         _root = Directory.CreateTempSubdirectory("autograder-report-").FullName;
         Results = Path.Combine(_root, "results");
-        Reports = Path.Combine(_root, "reports");
-        var (graded, log) = Autograder("grade", "--impl", Implementations.Reference(), "--quick", "--out", Results);
+        Reports = Path.Combine(Results, "reports");
+        var (graded, log) = Autograder("grade", "--impl", Implementations.Reference(), "--quick", "--out", Results, "--report");
         Assert.That(graded, Is.Zero, log);
-        foreach (var assignment in (string[])["a1", "a2"])
-        {
-            var (exitCode, output) = Autograder("report", "--assignment", assignment, "--results", Results, "--out", Reports, "--strict");
-            Assert.That(exitCode, Is.Zero, $"the reference's {assignment} report fills every placeholder (--strict):\n{output}");
-        }
+        Assert.That(log, Does.Contain("a1.html").And.Contain("a2.html"), "grade --report writes each assignment's report");
+        Assert.That(log, Does.Not.Contain("could not be filled"), $"the reference's reports fill every placeholder:\n{log}");
     }
 
     [OneTimeTearDown]
