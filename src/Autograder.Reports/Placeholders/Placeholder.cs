@@ -70,6 +70,11 @@ public sealed record Placeholder(string Kind, string Target, IReadOnlySet<string
             throw new FormatException($"'{flag}' means nothing in {{{{ {kind} … }}}}; {Usage(kind)}");
         }
 
+        if (flags.Count(ValueFormat.IsFormat) > 1)
+        {
+            throw new FormatException($"'{{{{{text}}}}}' names {string.Join(" and ", flags.Where(ValueFormat.IsFormat))}; give one number format.");
+        }
+
         if (options.Keys.FirstOrDefault(k => !Allowed[kind].Contains(k)) is { } option)
         {
             throw new FormatException($"'{option}=' means nothing in {{{{ {kind} … }}}}; {Usage(kind)}");

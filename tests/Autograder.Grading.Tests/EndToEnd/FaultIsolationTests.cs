@@ -99,6 +99,62 @@ public sealed class FaultIsolationTests
         });
     }
 
+    /// <summary>
+    /// A3 mutants from the assignment's common mistakes: tanh' written as 1 − h, the gradient from step t + 1 dropped in
+    /// backpropagation through time, the mask ignored, two LSTM gates swapped. Each is caught by its own check; the captioning
+    /// model is graded with the reference's layers in place of the faulty ones.
+    /// </summary>
+    [Test]
+    public void A3_recurrent_mutants_are_caught_and_the_captioning_model_is_isolated()
+    {
+        var mutants = Implementations.Variant("a3-mutants", new Dictionary<string, string>
+        {
+            ["RnnStep.Backward"] = Changed(Implementations.ReferenceBody("A3/RnnStep.cs", "Backward"), "(1.0 - cache.NextH.Square())", "(1.0 - cache.NextH)"),
+            ["Rnn.Backward"] = Changed(Implementations.ReferenceBody("A3/Rnn.cs", "Backward"), "dh.Select(1, t) + dprev", "dh.Select(1, t)"),
+            ["TemporalLayers.TemporalSoftmaxLoss"] = Changed(Changed(Implementations.ReferenceBody("A3/TemporalLayers.cs", "TemporalSoftmaxLoss"),
+                "(logProbabilities.Gather(1, targets) * weights)", "logProbabilities.Gather(1, targets)"), "* weights / n", "/ n"),
+            ["LstmStep.Forward"] = Changed(Implementations.ReferenceBody("A3/LstmStep.cs", "Forward"), "var f = a.Narrow(1, 0, hidden)", "var f = a.Narrow(1, hidden, hidden)")
+                .Replace("var i = a.Narrow(1, hidden, hidden)", "var i = a.Narrow(1, 0, hidden)", StringComparison.Ordinal),
+        });
+        var results = HostProcess.Grade(Implementations.Grader(), mutants);
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["a3.rnn_step"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a3.rnn_step"].Output, Does.Contain("dx"));
+            Assert.That(results["a3.rnn_sequence"].Tag, Is.EqualTo("failed"), "the dropped t + 1 term fails even with the reference's step");
+            Assert.That(results["a3.rnn_sequence"].Output, Does.StartWith("graded with the reference's A3/RnnStep.cs"));
+            Assert.That(results["a3.temporal_softmax_loss"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a3.temporal_softmax_loss"].Output, Does.Contain("loss with padding masked").And.Not.Contain("loss with every step counted"));
+            Assert.That(results["a3.lstm_step"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a3.lstm_step"].Output, Does.Contain("next_h"));
+            Assert.That(results["a3.lstm_sequence"].Tag, Is.EqualTo("passed"));
+            Assert.That(results["a3.captioning_loss"].Tag, Is.EqualTo("passed"));
+            Assert.That(results["a3.captioning_loss"].Output, Does.StartWith("graded with the reference's"));
+            Assert.That(results["a3.temporal_layers"].Tag, Is.EqualTo("passed"), "unmutated members still pass");
+        });
+    }
+
+    /// <summary>More A3 mutants: the loss averaged over time as well as over the batch, and c_t used where c_{t−1} belongs in the forget gate's gradient.</summary>
+    [Test]
+    public void A3_loss_scaling_and_cell_state_mutants_are_caught()
+    {
+        var mutants = Implementations.Variant("a3-more-mutants", new Dictionary<string, string>
+        {
+            ["TemporalLayers.TemporalSoftmaxLoss"] = Changed(Implementations.ReferenceBody("A3/TemporalLayers.cs", "TemporalSoftmaxLoss"), "var (n, vocabulary) = (x.Shape[0], x.Shape[2]);", "var (n, vocabulary) = (x.Shape[0] * x.Shape[1], x.Shape[2]);"),
+            ["LstmStep.Backward"] = Changed(Implementations.ReferenceBody("A3/LstmStep.cs", "Backward"), "var df = dc * cache.PrevC", "var df = dc * cache.NextC"),
+        });
+        var results = HostProcess.Grade(Implementations.Grader(), mutants);
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["a3.temporal_softmax_loss"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a3.temporal_softmax_loss"].Output, Does.Contain("loss with every step counted"));
+            Assert.That(results["a3.lstm_step"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a3.lstm_step"].Output, Does.Contain("dWx").And.Not.Contain("next_h"));
+            Assert.That(results["a3.lstm_sequence"].Tag, Is.EqualTo("passed"));
+            Assert.That(results["a3.lstm_sequence"].Output, Does.StartWith("graded with the reference's A3/LstmStep.cs"));
+        });
+    }
+
     private static string Changed(string body, string from, string to)
     {
         Assert.That(body, Does.Contain(from), "the mutant's anchor must be in the reference");

@@ -1,0 +1,31 @@
+using Autograder.Grading.Checks;
+using Autograder.Tensors;
+using Homework.A3;
+
+namespace Autograder.Host.Checks.A3;
+
+/// <summary>A small captioning model with weights drawn from the check's seed (V 10, D 6, W 5, H 4), and a minibatch of padded captions.</summary>
+internal static class CaptioningModel
+{
+    public const int Vocabulary = 10;
+
+    /// <summary>The model with every parameter set from <paramref name="context"/>'s generator (biases non-zero, so a dropped bias shows).</summary>
+    public static CaptioningRnn Create(ProbeContext context, CellType cell)
+    {
+        var model = new CaptioningRnn(Vocabulary, inputDim: 6, wordVectorDim: 5, hiddenDim: 4, cell, new Generator(0));
+        foreach (var name in model.Parameters.Keys.Order(StringComparer.Ordinal).ToList())
+        {
+            model.Parameters[name] = context.Randn([.. model.Parameters[name].Shape.ToArray()]) * 0.5;
+        }
+
+        return model;
+    }
+
+    /// <summary>Three captions of seven tokens: start word, words, end word, then padding (index 0) of different lengths.</summary>
+    public static Tensor Captions() => Tensor.FromArray(new long[]
+    {
+        1, 4, 5, 6, 2, 0, 0,
+        1, 7, 3, 8, 9, 4, 2,
+        1, 9, 2, 0, 0, 0, 0,
+    }, 3, 7);
+}

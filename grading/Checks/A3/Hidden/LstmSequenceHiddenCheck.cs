@@ -1,0 +1,15 @@
+using Autograder.Grading.Checks;
+using Homework.A3;
+
+namespace Autograder.Host.Checks.A3.Hidden;
+
+/// <summary>The LSTM over a sequence on per-student sizes and lengths (hidden).</summary>
+internal sealed class LstmSequenceHiddenCheck() : A3Check("a3.lstm_sequence_hidden", "Lstm on unseen sizes and lengths", 2, Visibility.Hidden,
+    "Homework.A3.Lstm.Forward", "Homework.A3.Lstm.Backward")
+{
+    protected override IReadOnlyList<Substitution> Substitutes => [LstmStepFile];
+
+    public override Observation Probe(ProbeContext context) => RnnSequenceHiddenCheck.Sized(context, CellType.Lstm);
+
+    public override Verdict Judge(Observation student, Observation expected) => SequenceProbe.Score(student, expected);
+}

@@ -1,0 +1,15 @@
+using Autograder.Grading.Checks;
+using Homework.A3;
+
+namespace Autograder.Host.Checks.A3;
+
+/// <summary>The RNN over a sequence: h_1 … h_T from h0, and backpropagation through time (graded with the reference's step when the student's step fails).</summary>
+internal sealed class RnnSequenceCheck() : A3Check("a3.rnn_sequence", "Rnn: forward over T steps and backpropagation through time", 4,
+    "Homework.A3.Rnn.Forward", "Homework.A3.Rnn.Backward")
+{
+    protected override IReadOnlyList<Substitution> Substitutes => [RnnStepFile];
+
+    public override Observation Probe(ProbeContext context) => SequenceProbe.Run(context, CellType.Rnn, n: 3, t: 5, d: 4, h: 6);
+
+    public override Verdict Judge(Observation student, Observation expected) => SequenceProbe.Score(student, expected);
+}

@@ -1,0 +1,33 @@
+using Autograder.Grading.Checks;
+using Autograder.Grading.Judging;
+using Autograder.Tensors;
+using Homework.A3;
+
+namespace Autograder.Host.Checks.A3;
+
+/// <summary>The masked temporal softmax loss and its gradient: summed over time, averaged over the minibatch; masked steps add nothing.</summary>
+internal sealed class TemporalSoftmaxLossCheck() : A3Check("a3.temporal_softmax_loss", "TemporalSoftmaxLoss: masked, summed over time, mean over the batch", 3,
+    "Homework.A3.TemporalLayers.TemporalSoftmaxLoss")
+{
+    public override Observation Probe(ProbeContext context)
+    {
+        var (scores, targets) = (context.Randn(4, 6, 9) * 3.0, context.Randint(0, 9, 4, 6));
+
+        // Captions of lengths 6, 4, 2 and 5: the rest is padding.
+        var lengths = new[] { 6, 4, 2, 5 };
+        var mask = Tensor.FromArray([.. Enumerable.Range(0, 24).Select(k => k % 6 < lengths[k / 6])], 4, 6);
+        var (loss, dx) = TemporalLayers.TemporalSoftmaxLoss(scores, targets, mask);
+        var (lossFull, dxFull) = TemporalLayers.TemporalSoftmaxLoss(scores, targets, Tensor.Full([4, 6], 1, DType.Bool));
+        var observation = new Observation { ["dx"] = dx, ["dx_all_steps"] = dxFull };
+        observation.Set("loss", loss);
+        observation.Set("loss_all_steps", lossFull);
+        return observation;
+    }
+
+    public override Verdict Judge(Observation student, Observation expected) => new Scorecard()
+        .Value("loss with padding masked", student["loss"], expected["loss"])
+        .Value("loss with every step counted", student["loss_all_steps"], expected["loss_all_steps"])
+        .Gradient("dx with padding masked", student["dx"], expected["dx"], weight: 2)
+        .Gradient("dx with every step counted", student["dx_all_steps"], expected["dx_all_steps"])
+        .Verdict;
+}

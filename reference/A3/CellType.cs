@@ -1,0 +1,11 @@
+namespace Homework.A3;
+
+/// <summary>The recurrent core of a captioning model.</summary>
+public enum CellType
+{
+    /// <summary>The vanilla RNN (<see cref="Rnn"/>).</summary>
+    Rnn,
+
+    /// <summary>The LSTM (<see cref="Lstm"/>).</summary>
+    Lstm,
+}
