@@ -96,6 +96,24 @@ public sealed class SqueezeNet : Module<Tensor, Tensor>
         return Tensor.FromArray(values, 1, 3, size, size);
     }
 
+    /// <summary>
+    /// The image features the classifier reads: the last Fire module's output before dropout and conv10, (N, 512, 13, 13) at
+    /// 227×227 input. Averaged over space it is a 512-vector per image (a captioning model's input); kept spatial, 169
+    /// regions to attend over.
+    /// </summary>
+    /// <param name="input">Preprocessed images, (N, 3, 227, 227) (see <see cref="Preprocess"/>).</param>
+    public Tensor Features(Tensor input)
+    {
+        var x = input;
+        foreach (var (layer, relu) in _layers.TakeWhile(l => l.Layer is not Dropout))
+        {
+            x = layer.Call(x);
+            x = relu ? x.Relu() : x;
+        }
+
+        return x;
+    }
+
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input)
     {

@@ -10,7 +10,12 @@ public sealed class ExperimentTests
     public void The_reference_reaches_the_quick_target_and_writes_its_metrics()
     {
         var (results, files) = HostProcess.Run("experiments run", Implementations.Grader(), Implementations.Reference(), null, "--quick");
-        Assert.That(results.Values.Where(r => r.Tag != "passed").Select(r => $"{r.Id}: {r.Output}"), Is.Empty);
+        var captioningData = Directory.Exists(Path.Combine(Repository.Root, "..", "shared", "data", "flickr8k-subset1000"));
+        Assert.That(results.Values.Where(r => r.Tag != "passed" && (captioningData || r.Id != "a3.captioning_lstm")).Select(r => $"{r.Id}: {r.Output}"), Is.Empty);
+        if (!captioningData)
+        {
+            Assert.That(results["a3.captioning_lstm"].Output, Does.Contain("flickr8k-subset1000"), "without the data set the experiment says which set is missing");
+        }
 
         var metrics = JsonNode.Parse(files["experiments/a1.two_layer_mnist/metrics.json"])!;
         Assert.Multiple(() =>
@@ -35,6 +40,19 @@ public sealed class ExperimentTests
             Assert.That(fashion["series"]!["validation_accuracy"]!.AsArray(), Has.Count.EqualTo(3), "one per epoch of the chosen rate");
             Assert.That(files.Keys, Does.Contain("experiments/a2.fashion_cnn_sweep/conv1_filters.png").And.Contain("experiments/a2.fashion_cnn_sweep/conv2_filters.png"));
         });
+
+        if (captioningData)
+        {
+            var captioning = JsonNode.Parse(files["experiments/a3.captioning_lstm/metrics.json"])!;
+            Assert.Multiple(() =>
+            {
+                Assert.That(captioning["metrics"]!["test_bleu4"]!.GetValue<double>(), Is.GreaterThanOrEqualTo(0.06), "the quick target: the reference reached 0.079");
+                Assert.That(captioning["series"]!["validation_bleu4"]!.AsArray(), Has.Count.EqualTo(8), "one per epoch");
+                Assert.That(captioning["series"]!["loss"]!.AsArray(), Has.Count.EqualTo(8 * 20), "20 minibatches of 100 captions per epoch");
+                Assert.That(captioning["facts"]!["samples_0"]!.GetValue<string>(), Does.Contain("(a person wrote: “"));
+                Assert.That(files.Keys, Does.Contain("experiments/a3.captioning_lstm/samples_2.png"));
+            });
+        }
     }
 
     [Test]

@@ -31,7 +31,11 @@ public sealed class ReportRun
         var (graded, log) = Autograder("grade", "--impl", Implementations.Reference(), "--quick", "--out", Results, "--report");
         Assert.That(graded, Is.Zero, log);
         Assert.That(log, Does.Contain("a1.html").And.Contain("a2.html"), "grade --report writes each assignment's report");
-        Assert.That(log, Does.Not.Contain("could not be filled"), $"the reference's reports fill every placeholder:\n{log}");
+        var captioningData = Directory.Exists(Path.Combine(Repository.Root, "..", "shared", "data", "flickr8k-subset1000"));
+        foreach (var assignment in captioningData ? (string[])["a1", "a2", "a3"] : ["a1", "a2"])
+        {
+            Assert.That(File.ReadAllText(Path.Combine(Reports, assignment + ".md")), Does.Not.Contain("not run").And.Not.Contain("report error"), $"the reference's {assignment} report fills every placeholder:\n{log}");
+        }
     }
 
     [OneTimeTearDown]
