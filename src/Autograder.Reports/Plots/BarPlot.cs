@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Security;
-using System.Text;
+using static Autograder.Reports.Plots.PlotFrame;
 
 namespace Autograder.Reports.Plots;
 
@@ -8,8 +7,6 @@ namespace Autograder.Reports.Plots;
 /// <remarks>Bars start at zero, so their lengths compare honestly; non-finite values get no bar and are labelled "n/a". Deterministic bytes.</remarks>
 public sealed record BarPlot
 {
-    private const double Width = 640, Height = 400, Left = 68, Right = 16, Top = 40, Bottom = 52;
-
     /// <summary>Gets the title, above the plot.</summary>
     public string Title { get; init; } = "";
 
@@ -42,16 +39,8 @@ public sealed record BarPlot
         double Y(double v) => Height - Bottom - ((Height - Top - Bottom) * (v - low) / (high - low));
         var slot = (Width - Left - Right) / Math.Max(1, Categories.Count);
 
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"100%\" role=\"img\" aria-label=\"{Escape(Title)}\" font-family=\"sans-serif\" font-size=\"12\">\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"0\" width=\"{Width}\" height=\"{Height}\" fill=\"#fff\"/>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">{Escape(Title)}</text>\n");
-        foreach (var tick in ticks)
-        {
-            var y = N(Y(tick));
-            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{N(Left)}\" y1=\"{y}\" x2=\"{N(Width - Right)}\" y2=\"{y}\" stroke=\"#e5e5e5\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"ytick\" x=\"{N(Left - 6)}\" y=\"{y}\" text-anchor=\"end\" dominant-baseline=\"middle\">{Ticks.Label(tick)}</text>\n");
-        }
+        var svg = PlotFrame.Open(Title);
+        PlotFrame.YTicks(svg, ticks, Y);
 
         for (var i = 0; i < Categories.Count; i++)
         {
@@ -69,13 +58,8 @@ public sealed record BarPlot
             }
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(Left)}\" y=\"{N(Top)}\" width=\"{N(Width - Left - Right)}\" height=\"{N(Height - Top - Bottom)}\" fill=\"none\" stroke=\"#333\"/>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left + ((Width - Left - Right) / 2))}\" y=\"{N(Height - 12)}\" text-anchor=\"middle\">{Escape(XLabel)}</text>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text transform=\"translate(16 {N(Top + ((Height - Top - Bottom) / 2))}) rotate(-90)\" text-anchor=\"middle\">{Escape(YLabel)}</text>\n");
+        PlotFrame.Border(svg, XLabel, YLabel);
         return svg.Append("</svg>\n").ToString();
     }
 
-    private static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static string Escape(string text) => SecurityElement.Escape(text) ?? "";
 }

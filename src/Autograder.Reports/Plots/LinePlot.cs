@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security;
 using System.Text;
+using static Autograder.Reports.Plots.PlotFrame;
 
 namespace Autograder.Reports.Plots;
 
@@ -14,8 +14,6 @@ public sealed record LinePlot
 {
     /// <summary>Series with at most this many points get a marker on each.</summary>
     public const int MarkerLimit = 40;
-
-    private const double Width = 640, Height = 400, Left = 68, Right = 16, Top = 40, Bottom = 52;
 
     /// <summary>Gets the title, above the plot.</summary>
     public string Title { get; init; } = "";
@@ -45,10 +43,7 @@ public sealed record LinePlot
         double X(double v) => Left + ((Width - Left - Right) * Fraction(v, xLow, xHigh, LogX));
         double Y(double v) => Height - Bottom - ((Height - Top - Bottom) * Fraction(v, yLow, yHigh, LogY));
 
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"100%\" role=\"img\" aria-label=\"{Escape(Title)}\" font-family=\"sans-serif\" font-size=\"12\">\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"0\" width=\"{Width}\" height=\"{Height}\" fill=\"#fff\"/>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">{Escape(Title)}</text>\n");
+        var svg = PlotFrame.Open(Title);
         foreach (var tick in xTicks)
         {
             var x = N(X(tick));
@@ -56,16 +51,9 @@ public sealed record LinePlot
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"xtick\" x=\"{x}\" y=\"{N(Height - Bottom + 16)}\" text-anchor=\"middle\">{Ticks.Label(tick)}</text>\n");
         }
 
-        foreach (var tick in yTicks)
-        {
-            var y = N(Y(tick));
-            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{N(Left)}\" y1=\"{y}\" x2=\"{N(Width - Right)}\" y2=\"{y}\" stroke=\"#e5e5e5\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"ytick\" x=\"{N(Left - 6)}\" y=\"{y}\" text-anchor=\"end\" dominant-baseline=\"middle\">{Ticks.Label(tick)}</text>\n");
-        }
+        PlotFrame.YTicks(svg, yTicks, Y);
 
-        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(Left)}\" y=\"{N(Top)}\" width=\"{N(Width - Left - Right)}\" height=\"{N(Height - Top - Bottom)}\" fill=\"none\" stroke=\"#333\"/>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left + ((Width - Left - Right) / 2))}\" y=\"{N(Height - 12)}\" text-anchor=\"middle\">{Escape(XLabel)}</text>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text transform=\"translate(16 {N(Top + ((Height - Top - Bottom) / 2))}) rotate(-90)\" text-anchor=\"middle\">{Escape(YLabel)}</text>\n");
+        PlotFrame.Border(svg, XLabel, YLabel);
         for (var i = 0; i < Series.Count; i++)
         {
             AppendSeries(svg, i, segments[i], X, Y);
@@ -186,7 +174,4 @@ public sealed record LinePlot
 
     private static bool Usable(double v, bool log) => double.IsFinite(v) && (!log || v > 0);
 
-    private static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static string Escape(string text) => SecurityElement.Escape(text) ?? "";
 }
