@@ -13,8 +13,7 @@ internal static class ExperimentData
     /// <param name="requiredFiles">Files the folder must hold.</param>
     public static (string Folder, string Description, bool IsFull) Locate(IReadOnlyDictionary<string, string> settings, string full, string bundled, params string[] requiredFiles)
     {
-        var root = settings.TryGetValue(RunSettings.Repository, out var repository) ? repository : Directory.GetCurrentDirectory();
-        var locator = DataLocator.ForRepository(root);
+        var locator = Locator(settings);
         var quick = RunSettings.IsQuick(settings);
         if (!quick && locator.TryFind(full, requiredFiles) is { } folder)
         {
@@ -24,4 +23,8 @@ internal static class ExperimentData
         var subset = locator.Find(bundled, requiredFiles);
         return (subset, quick ? $"{bundled} (bundled subset, quick run)" : $"{bundled} (bundled subset: {full} was not found; run 'autograder data fetch {full}' for the full set)", false);
     }
+
+    /// <summary>The data locator for the run's repository (the current folder when the settings name none).</summary>
+    public static DataLocator Locator(IReadOnlyDictionary<string, string> settings) =>
+        DataLocator.ForRepository(settings.TryGetValue(RunSettings.Repository, out var repository) ? repository : Directory.GetCurrentDirectory());
 }

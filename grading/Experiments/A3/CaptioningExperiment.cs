@@ -136,21 +136,20 @@ internal sealed class CaptioningExperiment : Experiment
 
     private CaptionCorpus Corpus(IReadOnlyDictionary<string, string> settings)
     {
-        var root = settings.TryGetValue(RunSettings.Repository, out var repository) ? repository : Directory.GetCurrentDirectory();
-        return _corpus ??= CaptionCorpus.Load(DataLocator.ForRepository(root).Find("flickr8k-subset1000", "captions.tsv.gz"));
+        return _corpus ??= CaptionCorpus.Load(ExperimentData.Locator(settings).Find("flickr8k-subset1000", "captions.tsv.gz"));
     }
 
     /// <summary>The 1,000 images' pooled SqueezeNet features, standardised with the training images' mean and deviation, float64.</summary>
     private static Tensor Features(CaptionCorpus corpus, ProbeContext context)
     {
-        var root = context.Settings.TryGetValue(RunSettings.Repository, out var repository) ? repository : Directory.GetCurrentDirectory();
-        var weights = DataLocator.ForRepository(root).Find("pretrained-squeezenet", "architecture.json");
+        var weights = ExperimentData.Locator(context.Settings).Find("pretrained-squeezenet", "architecture.json");
         var images = corpus.Train.Images.Concat(corpus.Validation.Images).Concat(corpus.Test.Images).ToList();
         context.Report(0, "SqueezeNet features of the 1,000 images (computed once, then cached)");
         var features = ImageFeatures.Pooled(Path.Combine(corpus.Folder, "images"), images, weights, Path.Combine(DataLocator.DefaultCache, "features"),
             f => context.Report(0, $"SqueezeNet features: {100 * f:0} % (computed once, then cached)")).To(DType.Float64);
         var train = features.Narrow(0, 0, CaptionCorpus.TrainImages);
-        var (mean, deviation) = (train.Mean(0, keepDim: true), (train - train.Mean(0, keepDim: true)).Square().Mean(0, keepDim: true).Sqrt() + 1e-6);
+        var mean = train.Mean(0, keepDim: true);
+        var deviation = (train - mean).Square().Mean(0, keepDim: true).Sqrt() + 1e-6;
         return (features - mean) / deviation;
     }
 
