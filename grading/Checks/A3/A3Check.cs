@@ -20,6 +20,9 @@ internal abstract class A3Check(string id, string title, double points, Visibili
     /// <summary>Word embedding, temporal affine and the temporal softmax loss, used by the captioning model.</summary>
     protected static readonly Substitution TemporalLayersFile = new("A3/TemporalLayers.cs", "Homework.A3.TemporalLayers");
 
+    /// <summary>Additive attention, used by the attention decoder.</summary>
+    protected static readonly Substitution AdditiveAttentionFile = new("A3/AdditiveAttention.cs", "Homework.A3.AdditiveAttention");
+
     private CheckInfo? _info;
 
     protected A3Check(string id, string title, double points, params string[] targets)

@@ -1,0 +1,47 @@
+using Autograder.Grading.Checks;
+using Autograder.Grading.Judging;
+using Homework.A3;
+
+namespace Autograder.Host.Checks.A3;
+
+/// <summary>
+/// Additive attention: parameters as specified; with set weights the keys, the weights (non-negative, one per region,
+/// summing to one over the regions) and the context equal the reference's; gradients of every parameter equal the reference's.
+/// </summary>
+internal sealed class AdditiveAttentionCheck() : A3Check("a3.additive_attention", "AdditiveAttention: keys, weights over regions, context, gradients", 3,
+    "Homework.A3.AdditiveAttention.Keys", "Homework.A3.AdditiveAttention.Forward")
+{
+    public override Observation Probe(ProbeContext context)
+    {
+        var s = DecoderProbe.Public;
+        var attention = new AdditiveAttention(s.F, s.H, s.A);
+        var observation = new Observation();
+        if (!DecoderProbe.SetWeights(attention, DecoderProbe.AttentionParameters(s), context, observation))
+        {
+            return observation;
+        }
+
+        var (regions, hidden) = (context.Randn(s.N, s.L, s.F), context.Randn(s.N, s.H));
+        var keys = attention.Keys(regions);
+        var (contextVector, weights) = attention.Forward(regions, keys, hidden);
+        (observation["keys"], observation["context"], observation["weights"]) = (keys.Detach(), contextVector.Detach(), weights.Detach());
+        DecoderProbe.Gradients(attention, context, observation, contextVector, weights);
+        return observation;
+    }
+
+    public override Verdict Judge(Observation student, Observation expected)
+    {
+        var card = new Scorecard();
+        if (!DecoderProbe.ScoreNames(card, student, DecoderProbe.AttentionParameters(DecoderProbe.Public), "_regions, _hidden, _score"))
+        {
+            card.Property(false, "Nothing else was run: the parameters' names or shapes differ.", weight: 2.5);
+            return card.Verdict;
+        }
+
+        card.Value("keys (N, L, A)", student["keys"], expected["keys"], weight: 0.5);
+        AttentionWeights.Score(card, student["weights"], expected["weights"], "weights");
+        card.Value("context (N, F)", student["context"], expected["context"], weight: 0.5);
+        DecoderProbe.ScoreGradients(card, student, expected, "the context and the weights");
+        return card.Verdict;
+    }
+}

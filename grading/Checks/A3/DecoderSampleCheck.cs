@@ -1,0 +1,69 @@
+using Autograder.Grading.Checks;
+using Autograder.Grading.Judging;
+using Autograder.Tensors;
+using Homework.A3;
+
+namespace Autograder.Host.Checks.A3;
+
+/// <summary>
+/// Greedy sampling with both framework decoders on set weights: the same words as the reference (and, for the attention
+/// decoder, the same weights for each generated word); sampling leaves the decoder in the mode it found it in.
+/// </summary>
+internal sealed class DecoderSampleCheck() : A3Check("a3.decoder_sample", "LstmDecoder.Sample and AttentionDecoder.Sample: greedy captions", 2,
+    "Homework.A3.LstmDecoder.Sample", "Homework.A3.AttentionDecoder.Sample")
+{
+    private const int Length = 6;
+
+    protected override IReadOnlyList<Substitution> Substitutes => [AdditiveAttentionFile];
+
+    public override Observation Probe(ProbeContext context)
+    {
+        var s = DecoderProbe.Public;
+        var observation = new Observation();
+        var lstm = new LstmDecoder(s.V, s.F, s.W, s.H);
+        if (DecoderProbe.SetWeights(lstm, DecoderProbe.LstmDecoderParameters(s), context, observation))
+        {
+            lstm.Train();
+            observation["lstm_words"] = lstm.Sample(context.Randn(s.N, s.F) * 2.0, Length).To(DType.Float64);
+            observation.Set("lstm_mode_kept", lstm.Training ? 1 : 0);
+        }
+
+        var attention = new AttentionDecoder(s.V, s.F, s.W, s.H, s.A);
+        if (DecoderProbe.SetWeights(attention, DecoderProbe.AttentionDecoderParameters(s), context, observation))
+        {
+            attention.Train();
+            var (words, weights) = attention.Sample(context.Randn(s.N, s.L, s.F) * 2.0, Length);
+            (observation["attention_words"], observation["attention_weights"]) = (words.To(DType.Float64), weights);
+            observation.Set("attention_mode_kept", attention.Training ? 1 : 0);
+        }
+
+        return observation;
+    }
+
+    public override Verdict Judge(Observation student, Observation expected)
+    {
+        var card = new Scorecard();
+        foreach (var (name, type) in new[] { ("lstm", "LstmDecoder"), ("attention", "AttentionDecoder") })
+        {
+            if (!student.Contains(name + "_words"))
+            {
+                card.Property(false, $"{type}.Sample was not run: the decoder's parameters' names or shapes differ (see its own check).", weight: name == "lstm" ? 1 : 1.5);
+                continue;
+            }
+
+            var (mine, theirs) = (student[name + "_words"], expected[name + "_words"]);
+            card.Property(mine.Shape.SequenceEqual(theirs.Shape) && mine.Eq(theirs).All(),
+                $"{type}.Sample: expected words {Words(theirs)}, got {Words(mine)} (start from the start word, feed back the arg-max word, exactly maxLength steps, in evaluation mode).", weight: 0.75);
+            card.Property(student[name + "_mode_kept"].Item() == 1, $"{type}.Sample left a decoder that was in training mode in evaluation mode: restore the mode it found (Train(training)).", weight: 0.25);
+            if (name == "attention")
+            {
+                card.Value("the attention weights of each generated word (N, maxLength, L)", student["attention_weights"], expected["attention_weights"], weight: 0.5);
+            }
+        }
+
+        return card.Verdict;
+    }
+
+    private static string Words(Tensor captions) =>
+        string.Join(" / ", Enumerable.Range(0, captions.Shape[0]).Select(i => string.Join(' ', captions[i].ToArray<double>().Select(v => (long)v))));
+}
