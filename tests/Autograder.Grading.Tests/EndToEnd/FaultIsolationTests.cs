@@ -155,6 +155,34 @@ public sealed class FaultIsolationTests
         });
     }
 
+    /// <summary>
+    /// Framework mutants: the attention softmax taken over the batch instead of the regions, the word vectors detached from
+    /// the graph, and the LSTM input concatenated as [context, word] instead of [word, context]. The attention decoder is
+    /// graded with the reference's attention, so only its own mistake costs it.
+    /// </summary>
+    [Test]
+    public void A3_framework_mutants_are_caught_and_the_attention_decoder_is_isolated()
+    {
+        var mutants = Implementations.Variant("a3-framework-mutants", new Dictionary<string, string>
+        {
+            ["AdditiveAttention.Forward"] = Changed(Implementations.ReferenceBody("A3/AdditiveAttention.cs", "Forward"), "energies.Softmax(1)", "energies.Softmax(0)"),
+            ["LstmDecoder.Step"] = Changed(Implementations.ReferenceBody("A3/LstmDecoder.cs", "Step"), "_cell.Forward(_embed.Call(words), state)", "_cell.Forward(_embed.Call(words).Detach(), state)"),
+            ["AttentionDecoder.Step"] = Changed(Implementations.ReferenceBody("A3/AttentionDecoder.cs", "Step"), "Tensor.Cat([_embed.Call(words), context], 1)", "Tensor.Cat([context, _embed.Call(words)], 1)"),
+        });
+        var results = HostProcess.Grade(Implementations.Grader(), mutants);
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["a3.additive_attention"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a3.additive_attention"].Output, Does.Contain("must be non-negative and sum to one over the regions"));
+            Assert.That(results["a3.lstm_decoder"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a3.lstm_decoder"].Output, Does.Contain("differ from the reference's for embed.weight").And.Not.Contain("teacher-forced scores (N, T, V)"));
+            Assert.That(results["a3.attention_decoder"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a3.attention_decoder"].Output, Does.StartWith("graded with the reference's A3/AdditiveAttention.cs").And.Contain("one step's scores"));
+            Assert.That(results["a3.attention_decoder"].Output, Does.Not.Contain("sum to one"), "the substituted attention is right");
+            Assert.That(results["a3.decoder_sample"].Output, Does.Not.Contain("LstmDecoder.Sample"), "sampling does not need the gradients");
+        });
+    }
+
     private static string Changed(string body, string from, string to)
     {
         Assert.That(body, Does.Contain(from), "the mutant's anchor must be in the reference");
