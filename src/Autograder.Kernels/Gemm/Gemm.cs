@@ -6,7 +6,8 @@ namespace Autograder.Kernels.Gemm;
 /// <remarks>
 /// op(X) is X or Xᵀ. op(A) is m×k, op(B) is k×n, C is m×n; lda, ldb and ldc are the row strides of the
 /// matrices as stored (A is stored k×m when transposed). Large problems run the packed, cache-blocked,
-/// multi-threaded driver with an AVX-512 (or AVX2, or scalar) micro-kernel; small ones a direct loop.
+/// multi-threaded driver with an AVX-512 (or AVX2, or scalar) micro-kernel; small ones a direct loop, and those whose
+/// result has at most four rows or columns dot products or row updates (<see cref="SkinnyGemm"/>).
 /// </remarks>
 public static class Gemm
 {
@@ -45,7 +46,13 @@ public static class Gemm
 
         fixed (T* pa = a, pb = b, pc = c)
         {
-            if ((long)m * n * k <= GemmBlocking.SmallProblem)
+            var small = (long)m * n * k <= GemmBlocking.SmallProblem;
+            if (SkinnyGemm.Applies(m, n) && (!small || n <= SkinnyGemm.MaxSide))
+            {
+                // Narrow results even when small: the direct loop's row updates would be n ≤ 4 elements long.
+                SkinnyGemm.Run(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, pc, ldc);
+            }
+            else if (small)
             {
                 SmallGemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, pc, ldc);
             }

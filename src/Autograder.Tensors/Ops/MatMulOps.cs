@@ -22,6 +22,25 @@ internal static class MatMulOps
             ThrowHelper.Shape(Op, $"inner dimensions must agree; got a {ThrowHelper.Dims(a.Shape)} and b {ThrowHelper.Dims(b.Shape)}.");
         }
 
+        if (b.Dim == 2 && a.Dim > 2 && a.IsContiguous)
+        {
+            // A stack of matrices times one matrix (a linear layer on (N, L, F)) is one product of (N·L, F) and B: one
+            // packing of B and one parallel GEMM instead of N small ones.
+            var folded = Tensor.Uninitialized([.. a.Shape[..^1], n], a.DType);
+            var rows = a.NumEl / Math.Max(k, 1);
+            var (aRows, bMatrix) = (new Operand(a, false, k, [a.Offset]), Batched(b, [], k, n));
+            if (a.DType == DType.Float32)
+            {
+                Run<float>(aRows, bMatrix, folded, 1, rows, n, k);
+            }
+            else
+            {
+                Run<double>(aRows, bMatrix, folded, 1, rows, n, k);
+            }
+
+            return folded;
+        }
+
         var batch = Layout.Broadcast(Op, a.Shape[..^2], b.Shape[..^2]);
         var batches = Layout.NumEl(batch);
         var aView = Batched(a, batch, m, k);

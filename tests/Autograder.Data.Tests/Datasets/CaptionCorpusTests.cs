@@ -37,23 +37,25 @@ public sealed class CaptionCorpusTests
     }
 
     [Test]
-    public void Features_are_computed_once_and_read_from_the_cache_after()
+    public void Features_are_computed_once_for_both_kinds_and_read_from_the_cache_after()
     {
         var corpus = CaptionCorpus.Load(SharedData.Require("flickr8k-subset1000"));
         var weights = SharedData.Require("pretrained-squeezenet");
         var cache = Directory.CreateTempSubdirectory("autograder-features-").FullName;
         try
         {
-            var images = corpus.Test.Images.Take(3).ToList();
-            var features = ImageFeatures.Pooled(Path.Combine(corpus.Folder, "images"), images, weights, cache);
+            var (folder, images) = (Path.Combine(corpus.Folder, "images"), corpus.Test.Images.Take(3).ToList());
+            var features = ImageFeatures.Pooled(folder, images, weights, cache);
             Assert.That(features.Shape.ToArray(), Is.EqualTo(new[] { 3, 512 }));
             Assert.That(features.ToArray<float>(), Has.All.Matches<float>(v => float.IsFinite(v) && v >= 0), "averaged ReLU outputs");
-            Assert.That(Directory.GetFiles(cache), Has.Length.EqualTo(1));
+            Assert.That(Directory.GetFiles(cache), Has.Length.EqualTo(2), "one pass writes the pooled and the spatial features");
 
-            var again = ImageFeatures.Pooled(Path.Combine(corpus.Folder, "images"), images, weights, cache);
-            Assert.That(again.ToArray<float>(), Is.EqualTo(features.ToArray<float>()));
-            ImageFeatures.Pooled(Path.Combine(corpus.Folder, "images"), images.Take(2).ToList(), weights, cache);
-            Assert.That(Directory.GetFiles(cache), Has.Length.EqualTo(2), "another image list is another cache entry");
+            var spatial = ImageFeatures.Spatial(folder, images, weights, cache);
+            Assert.That(spatial.Shape.ToArray(), Is.EqualTo(new[] { 3, 512, 13, 13 }));
+            Assert.That(spatial.Mean([2, 3]).AllClose(features, 1e-5), Is.True, "the pooled features are the regions' mean");
+            Assert.That(ImageFeatures.Pooled(folder, images, weights, cache).ToArray<float>(), Is.EqualTo(features.ToArray<float>()));
+            ImageFeatures.Pooled(folder, images.Take(2).ToList(), weights, cache);
+            Assert.That(Directory.GetFiles(cache), Has.Length.EqualTo(4), "another image list is another cache entry");
         }
         finally
         {

@@ -3,10 +3,12 @@ namespace Autograder.Kernels.Tests.Gemm;
 public sealed class GemmTests(bool simd, int vectorBits) : SimdFixture(simd, vectorBits)
 {
     // Shapes cover: the small direct path, exact tiles, ragged edges in every dimension, k beyond one KC block,
-    // n beyond one NC block, and degenerate sizes.
+    // n beyond one NC block, degenerate sizes, and skinny results (one to four rows or columns: vector–matrix products,
+    // a one-output linear layer) in every transposition.
     private static readonly int[][] Shapes =
     [
         [1, 1, 1], [3, 5, 7], [8, 32, 16], [33, 65, 17], [130, 70, 300], [97, 200, 513], [64, 3100, 40], [5, 1, 900], [0, 4, 4], [4, 4, 0],
+        [1, 512, 169], [3, 300, 120], [1700, 1, 64], [900, 4, 50], [4, 5, 3000],
     ];
 
     private static IEnumerable<TestCaseData> Cases()

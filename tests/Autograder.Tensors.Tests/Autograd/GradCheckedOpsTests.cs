@@ -58,6 +58,9 @@ public sealed class GradCheckedOpsTests
         yield return Case("MatMul 2D", x => x[0].MatMul(x[1]), R(3, 4), R(4, 5));
         yield return Case("MatMul transposed views", x => x[0].T.MatMul(x[1].T), R(4, 3), R(5, 4));
         yield return Case("MatMul batched broadcast", x => x[0].MatMul(x[1]), R(2, 3, 4), R(4, 2));
+        yield return Case("MatMul stack of transposed views by one matrix", x => x[0].Transpose(1, 2).MatMul(x[1]), R(2, 4, 3), R(4, 2));
+        yield return Case("MatMul 4-D stack by one column", x => x[0].MatMul(x[1]), R(2, 3, 5, 6), R(6, 1));
+        yield return Case("MatMul batched vector-matrix", x => x[0].MatMul(x[1]), R(2, 1, 6), R(2, 6, 3));
         yield return Case("MatMul vector", x => x[0].MatMul(x[1]), R(3, 4), R(4));
         yield return Case("Dot", x => x[0].Dot(x[1]), R(5), R(5));
         yield return Case("Bmm", x => x[0].Bmm(x[1]), R(2, 3, 4), R(2, 4, 3));

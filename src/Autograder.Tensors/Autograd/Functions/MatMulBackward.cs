@@ -9,6 +9,17 @@ internal sealed class MatMulBackward : Node
     public override Tensor?[] Apply(Tensor gradOutput)
     {
         Tensor a = Saved(0), b = Saved(1);
+        if (b.Dim == 2 && a.Dim > 2 && NeedsGrad(1))
+        {
+            // One matrix shared by a stack: dB = Σ_batch Aᵀ G is one product of the stacks laid out as rows.
+            var (k, n) = (b.Shape[0], b.Shape[1]);
+            return
+            [
+                NeedsGrad(0) ? gradOutput.MatMul(b.Transpose(-2, -1)) : null,
+                a.Reshape(-1, k).Transpose(0, 1).MatMul(gradOutput.Reshape(-1, n)),
+            ];
+        }
+
         return
         [
             NeedsGrad(0) ? BroadcastGradient.SumTo(gradOutput.MatMul(b.Transpose(-2, -1)), a.ShapeArray) : null,
