@@ -9,6 +9,8 @@ namespace Autograder.Host.Experiments.A3;
 /// <summary>
 /// The student's <see cref="AttentionDecoder"/> on the 169 SqueezeNet regions of each image (13 × 13 × 512); see
 /// <see cref="DecoderExperiment"/>. The report shows, for three test images, where the decoder looked for each word.
+/// The reference reaches test BLEU-4 0.127 (full run, 363 s of training) and 0.099 (quick, 98 s): full marks at 0.10 and
+/// 0.06, none at 0.02 and 0.01.
 /// </summary>
 internal sealed class AttentionDecoderExperiment : DecoderExperiment
 {

@@ -13,6 +13,7 @@ namespace Autograder.Host.Experiments.A3;
 /// once and cached). Each epoch the worker captions the validation images greedily; at the end, the test images. The host
 /// scores the captions with corpus BLEU-4 against the five human captions it holds (the worker never sees the test captions).
 /// Full run: 800 training images (4,000 captions), 12 epochs, hidden size 192; quick run: the first 400 training images, 8 epochs, hidden size 128.
+/// The reference reaches test BLEU-4 0.128 (full, 84 s of training) and 0.079 (quick): full marks at 0.10 and 0.06, none at 0.02 and 0.01.
 /// </summary>
 internal sealed class CaptioningExperiment : Experiment
 {

@@ -6,7 +6,11 @@ using Homework.A3;
 
 namespace Autograder.Host.Experiments.A3;
 
-/// <summary>The student's <see cref="LstmDecoder"/> on the pooled SqueezeNet features (512 per image); see <see cref="DecoderExperiment"/>.</summary>
+/// <summary>
+/// The student's <see cref="LstmDecoder"/> on the pooled SqueezeNet features (512 per image); see <see cref="DecoderExperiment"/>.
+/// The reference reaches test BLEU-4 0.104 (full run, 81 s of training) and 0.100 (quick, 21 s): full marks at 0.08 and
+/// 0.06, none at 0.02 and 0.01.
+/// </summary>
 internal sealed class LstmDecoderExperiment : DecoderExperiment
 {
     public override CheckInfo Info { get; } = new("a3.decoder_lstm", "A3", "Experiment: the framework LSTM decoder on Flickr8k (pooled features), test BLEU-4", 6,
@@ -14,7 +18,7 @@ internal sealed class LstmDecoderExperiment : DecoderExperiment
 
     protected override (double Floor, double Target) QuickBand => (0.01, 0.06);
 
-    protected override (double Floor, double Target) FullBand => (0.02, 0.10);
+    protected override (double Floor, double Target) FullBand => (0.02, 0.08);
 
     protected override Tensor Features(CaptionCorpus corpus, ProbeContext context) => CaptionData.Pooled(corpus, context);
 
