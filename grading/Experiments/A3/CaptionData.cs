@@ -88,7 +88,7 @@ internal static class CaptionData
         [.. caption.ToArray<double>().Select(v => (long)v).TakeWhile(v => v != EndToken).Where(v => v is not 0 and not 1)];
 
     /// <summary>The first three test images with their generated and first human caption, as gallery images and facts <c>samples_i</c>.</summary>
-    public static void AddSamples(CaptionCorpus corpus, Tensor testCaptions, IDictionary<string, byte[]> images, IDictionary<string, string> facts)
+    private static void AddSamples(CaptionCorpus corpus, Tensor testCaptions, Dictionary<string, byte[]> images, Dictionary<string, string> facts)
     {
         for (var i = 0; i < 3; i++)
         {
@@ -103,9 +103,50 @@ internal static class CaptionData
     /// <summary>The file of the <paramref name="index"/>-th test image.</summary>
     public static string ImagePath(CaptionCorpus corpus, int index) => Path.Combine(corpus.Folder, "images", corpus.Test.Items[index].Image);
 
-    /// <summary>The data fact shown in reports.</summary>
-    public static string DataFact(double trainingImages) =>
-        $"Flickr8k subset: {trainingImages} training images (5 captions each), 100 validation, 100 test; SqueezeNet features";
+    /// <summary>Scores the test captions' BLEU-4 on the band of the run's kind (full or quick).</summary>
+    public static Verdict Judge(Observation student, Observation expected, (double Floor, double Target) quick, (double Floor, double Target) full)
+    {
+        var bleu = Bleu4(student["test_captions"], expected["test_references"]);
+        var (floor, target) = student["full"].Item() == 1 ? full : quick;
+        var points = Experiment.Band(bleu, floor, target);
+        return new Verdict(points, points >= 1 ? "" : $"test BLEU-4 {bleu:0.0000} (full marks at {target}, none at {floor} or below).");
+    }
+
+    /// <summary>
+    /// A captioning run's summary: test and best validation BLEU-4, the loss per iteration, BLEU-4 per epoch, and the first
+    /// three test images with their captions (when the corpus is at hand); <paramref name="addFigures"/> may add more.
+    /// </summary>
+    public static ExperimentSummary Summarize(Observation run, Observation heldOut, CaptionCorpus? corpus, Action<CaptionCorpus, Dictionary<string, byte[]>, Dictionary<string, string>>? addFigures = null)
+    {
+        var perEpoch = PerEpoch(run["validation_captions"], heldOut["validation_references"]);
+        var images = new Dictionary<string, byte[]>();
+        var facts = new Dictionary<string, string>
+        {
+            ["data"] = $"Flickr8k subset: {run["training_images"].Item()} training images (5 captions each), 100 validation, 100 test; SqueezeNet features",
+        };
+        if (corpus is not null)
+        {
+            AddSamples(corpus, run["test_captions"], images, facts);
+            addFigures?.Invoke(corpus, images, facts);
+        }
+
+        return new ExperimentSummary(
+            new Dictionary<string, double>
+            {
+                ["test_bleu4"] = Bleu4(run["test_captions"], heldOut["test_references"]),
+                ["best_validation_bleu4"] = perEpoch.Max(),
+                ["final_training_loss"] = run["loss"].ToArray<double>()[^1],
+                ["epochs"] = perEpoch.Length,
+                ["training_images"] = run["training_images"].Item(),
+                ["training_seconds"] = run["training_seconds"].Item(),
+            },
+            new Dictionary<string, IReadOnlyList<double>> { ["loss"] = run["loss"].ToArray<double>(), ["validation_bleu4"] = perEpoch },
+            new Dictionary<string, ExperimentTable>(),
+            facts)
+        {
+            Images = images,
+        };
+    }
 
     private static Tensor Features(CaptionCorpus corpus, ProbeContext context, bool spatial)
     {

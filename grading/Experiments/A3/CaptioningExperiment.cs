@@ -78,38 +78,7 @@ internal sealed class CaptioningExperiment : Experiment
     /// <summary>The human captions of the validation and test images as token ids (unknown words as −2, which no generated word matches; −1 pads).</summary>
     public override Observation HeldOut(IReadOnlyDictionary<string, string> settings) => CaptionData.HeldOut(_corpus ??= CaptionData.Corpus(settings));
 
-    public override Verdict Judge(Observation student, Observation expected)
-    {
-        var bleu = CaptionData.Bleu4(student["test_captions"], expected["test_references"]);
-        var (floor, target) = student["full"].Item() == 1 ? (0.02, 0.10) : (0.01, 0.06);
-        var points = Band(bleu, floor, target);
-        return new Verdict(points, points >= 1 ? "" : $"test BLEU-4 {bleu:0.0000} (full marks at {target}, none at {floor} or below).");
-    }
+    public override Verdict Judge(Observation student, Observation expected) => CaptionData.Judge(student, expected, (0.01, 0.06), (0.02, 0.10));
 
-    public override ExperimentSummary Summarize(Observation run, Observation heldOut)
-    {
-        var perEpoch = CaptionData.PerEpoch(run["validation_captions"], heldOut["validation_references"]);
-        var (images, facts) = (new Dictionary<string, byte[]>(), new Dictionary<string, string> { ["data"] = CaptionData.DataFact(run["training_images"].Item()) });
-        if (_corpus is { } corpus)
-        {
-            CaptionData.AddSamples(corpus, run["test_captions"], images, facts);
-        }
-
-        return new ExperimentSummary(
-            new Dictionary<string, double>
-            {
-                ["test_bleu4"] = CaptionData.Bleu4(run["test_captions"], heldOut["test_references"]),
-                ["best_validation_bleu4"] = perEpoch.Max(),
-                ["final_training_loss"] = run["loss"].ToArray<double>()[^1],
-                ["epochs"] = perEpoch.Length,
-                ["training_images"] = run["training_images"].Item(),
-                ["training_seconds"] = run["training_seconds"].Item(),
-            },
-            new Dictionary<string, IReadOnlyList<double>> { ["loss"] = run["loss"].ToArray<double>(), ["validation_bleu4"] = perEpoch },
-            new Dictionary<string, ExperimentTable>(),
-            facts)
-        {
-            Images = images,
-        };
-    }
+    public override ExperimentSummary Summarize(Observation run, Observation heldOut) => CaptionData.Summarize(run, heldOut, _corpus);
 }

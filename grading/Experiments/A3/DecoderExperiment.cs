@@ -86,41 +86,10 @@ internal abstract class DecoderExperiment : Experiment
 
     public override Observation HeldOut(IReadOnlyDictionary<string, string> settings) => CaptionData.HeldOut(Corpus ??= CaptionData.Corpus(settings));
 
-    public override Verdict Judge(Observation student, Observation expected)
-    {
-        var bleu = CaptionData.Bleu4(student["test_captions"], expected["test_references"]);
-        var (floor, target) = student["full"].Item() == 1 ? FullBand : QuickBand;
-        var points = Band(bleu, floor, target);
-        return new Verdict(points, points >= 1 ? "" : $"test BLEU-4 {bleu:0.0000} (full marks at {target}, none at {floor} or below).");
-    }
+    public override Verdict Judge(Observation student, Observation expected) => CaptionData.Judge(student, expected, QuickBand, FullBand);
 
-    public override ExperimentSummary Summarize(Observation run, Observation heldOut)
-    {
-        var perEpoch = CaptionData.PerEpoch(run["validation_captions"], heldOut["validation_references"]);
-        var (images, facts) = (new Dictionary<string, byte[]>(), new Dictionary<string, string> { ["data"] = CaptionData.DataFact(run["training_images"].Item()) });
-        if (Corpus is { } corpus)
-        {
-            CaptionData.AddSamples(corpus, run["test_captions"], images, facts);
-            AddFigures(corpus, run, images, facts);
-        }
-
-        return new ExperimentSummary(
-            new Dictionary<string, double>
-            {
-                ["test_bleu4"] = CaptionData.Bleu4(run["test_captions"], heldOut["test_references"]),
-                ["best_validation_bleu4"] = perEpoch.Max(),
-                ["final_training_loss"] = run["loss"].ToArray<double>()[^1],
-                ["epochs"] = perEpoch.Length,
-                ["training_images"] = run["training_images"].Item(),
-                ["training_seconds"] = run["training_seconds"].Item(),
-            },
-            new Dictionary<string, IReadOnlyList<double>> { ["loss"] = run["loss"].ToArray<double>(), ["validation_bleu4"] = perEpoch },
-            new Dictionary<string, ExperimentTable>(),
-            facts)
-        {
-            Images = images,
-        };
-    }
+    public override ExperimentSummary Summarize(Observation run, Observation heldOut) =>
+        CaptionData.Summarize(run, heldOut, Corpus, (corpus, images, facts) => AddFigures(corpus, run, images, facts));
 
     /// <summary>The image features the decoder reads, for all 1,000 images in corpus order.</summary>
     protected abstract Tensor Features(CaptionCorpus corpus, ProbeContext context);
