@@ -3,7 +3,8 @@ using Autograder.Grading.Checks;
 namespace Autograder.Host.Checks.A2;
 
 /// <summary>Shared metadata for A2's checks: assignment, visibility, the parts composite checks may take from the reference.</summary>
-internal abstract class A2Check(string id, string title, double points, Visibility visibility, params string[] targets) : Check
+internal abstract class A2Check(string id, string title, double points, Visibility visibility, params string[] targets)
+    : AssignmentCheck("A2", id, title, points, visibility, targets)
 {
     /// <summary>The 2-D operations file: the layer checks take it from the reference when the student's operations fail their own checks.</summary>
     protected static readonly Substitution ConvolutionFile = new("A2/Convolution.cs", "Homework.A2.Convolution");
@@ -17,19 +18,8 @@ internal abstract class A2Check(string id, string title, double points, Visibili
     /// <summary>A1's layers (affine, ReLU, softmax loss), used by the ConvNet.</summary>
     protected static readonly Substitution LayersFile = new("A1/Layers.cs", "Homework.A1.Layers");
 
-    private CheckInfo? _info;
-
     protected A2Check(string id, string title, double points, params string[] targets)
         : this(id, title, points, Visibility.Visible, targets)
     {
     }
-
-    /// <inheritdoc/>
-    public override CheckInfo Info => _info ??= new(id, "A2", title, points, visibility, TimeLimit, targets) { Substitutes = Substitutes };
-
-    /// <summary>Gets the parts this check may take from the reference (none by default).</summary>
-    protected virtual IReadOnlyList<Substitution> Substitutes => [];
-
-    /// <summary>Gets how long the probe may run.</summary>
-    protected virtual TimeSpan TimeLimit => TimeSpan.FromSeconds(10);
 }

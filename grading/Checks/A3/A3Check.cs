@@ -3,7 +3,8 @@ using Autograder.Grading.Checks;
 namespace Autograder.Host.Checks.A3;
 
 /// <summary>Shared metadata for A3's checks: assignment, visibility, and the parts composite checks may take from the reference.</summary>
-internal abstract class A3Check(string id, string title, double points, Visibility visibility, params string[] targets) : Check
+internal abstract class A3Check(string id, string title, double points, Visibility visibility, params string[] targets)
+    : AssignmentCheck("A3", id, title, points, visibility, targets)
 {
     /// <summary>One RNN step, used by the RNN over a sequence and the captioning model.</summary>
     protected static readonly Substitution RnnStepFile = new("A3/RnnStep.cs", "Homework.A3.RnnStep");
@@ -23,21 +24,10 @@ internal abstract class A3Check(string id, string title, double points, Visibili
     /// <summary>Additive attention, used by the attention decoder.</summary>
     protected static readonly Substitution AdditiveAttentionFile = new("A3/AdditiveAttention.cs", "Homework.A3.AdditiveAttention");
 
-    private CheckInfo? _info;
-
     protected A3Check(string id, string title, double points, params string[] targets)
         : this(id, title, points, Visibility.Visible, targets)
     {
     }
-
-    /// <inheritdoc/>
-    public override CheckInfo Info => _info ??= new(id, "A3", title, points, visibility, TimeLimit, targets) { Substitutes = Substitutes };
-
-    /// <summary>Gets the parts this check may take from the reference (none by default).</summary>
-    protected virtual IReadOnlyList<Substitution> Substitutes => [];
-
-    /// <summary>Gets how long the probe may run.</summary>
-    protected virtual TimeSpan TimeLimit => TimeSpan.FromSeconds(10);
 
     /// <summary>The same tensor filled with ones: run a backward pass on it too, so the judge can recognise an ignored upstream gradient.</summary>
     protected static Autograder.Tensors.Tensor Ones(Autograder.Tensors.Tensor like) => (like * 0.0) + 1.0;

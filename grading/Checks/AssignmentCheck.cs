@@ -1,0 +1,21 @@
+using Autograder.Grading.Checks;
+
+namespace Autograder.Host.Checks;
+
+/// <summary>
+/// The metadata every assignment's checks share: the assignment, visibility, the methods graded, the parts a composite
+/// check may take from the reference, and a time limit (10 s unless a check says otherwise).
+/// </summary>
+internal abstract class AssignmentCheck(string assignment, string id, string title, double points, Visibility visibility, params string[] targets) : Check
+{
+    private CheckInfo? _info;
+
+    /// <inheritdoc/>
+    public override CheckInfo Info => _info ??= new(id, assignment, title, points, visibility, TimeLimit, targets) { Substitutes = Substitutes };
+
+    /// <summary>Gets the parts this check may take from the reference (none by default).</summary>
+    protected virtual IReadOnlyList<Substitution> Substitutes => [];
+
+    /// <summary>Gets how long the probe may run.</summary>
+    protected virtual TimeSpan TimeLimit => TimeSpan.FromSeconds(10);
+}
