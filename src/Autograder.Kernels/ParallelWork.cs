@@ -1,15 +1,16 @@
 namespace Autograder.Kernels;
 
-/// <summary>Runs independent work items on up to <see cref="KernelSettings.MaxThreads"/> threads (the .NET thread pool).</summary>
+/// <summary>Runs independent work items on up to <see cref="KernelSettings.MaxThreads"/> threads (the caller and <see cref="WorkerTeam"/>).</summary>
 /// <remarks>
 /// Work items must write disjoint outputs, and a value's computation never depends on which thread runs it,
-/// which keeps results bit-identical at any thread count. Waking pool threads costs tens of microseconds, so
-/// callers pass the work's size and small loops run on the calling thread.
+/// which keeps results bit-identical at any thread count. Handing work to a spinning worker costs about a
+/// microsecond, but a cold one must be woken, so callers pass the work's size and small loops run on the calling thread.
+/// A call from inside a job runs serially; when the team is busy with another caller's job, the .NET thread pool takes it.
 /// </remarks>
-internal static class ParallelWork
+public static class ParallelWork
 {
     /// <summary>Below this many multiply-adds (or comparable element operations) per thread, a loop runs serially.</summary>
-    public const long MinWorkPerThread = 1 << 20;
+    public const long MinWorkPerThread = 1 << 16;
 
     /// <summary>Invokes <paramref name="body"/> once for every item in [0, count).</summary>
     /// <param name="count">The number of work items.</param>
@@ -18,7 +19,7 @@ internal static class ParallelWork
     public static void For(int count, Action<int> body, long totalWork)
     {
         var threads = (int)Math.Min(Math.Min(KernelSettings.MaxThreads, count), totalWork / MinWorkPerThread);
-        if (threads <= 1)
+        if (threads <= 1 || WorkerTeam.InJob)
         {
             for (var i = 0; i < count; i++)
             {
@@ -28,6 +29,22 @@ internal static class ParallelWork
             return;
         }
 
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+        if (!WorkerTeam.Shared.TryRun(count, body, threads))
+        {
+            RunOnPool(count, body, threads);
+        }
+    }
+
+    private static void RunOnPool(int count, Action<int> body, int threads)
+    {
+        try
+        {
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // The same exception whichever path ran the loop: the item's own.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
     }
 }

@@ -7,7 +7,7 @@ internal sealed record QuickOptions(string Case, int Size, string DType, double 
 {
     public static QuickOptions Parse(string[] args)
     {
-        var options = new QuickOptions(args[0], 1024, "float32", 2.0, 64, false);
+        var options = new QuickOptions(args[0], 1024, "float32", 3.0, 64, false);
         for (var i = 1; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");

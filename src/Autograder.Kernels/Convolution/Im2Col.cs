@@ -17,46 +17,48 @@ public static class Im2Col
     /// <param name="columns">The column matrix.</param>
     /// <param name="columnStride">Distance between consecutive rows of <paramref name="columns"/>.</param>
     /// <param name="columnOffset">Where this image's first column starts in each row.</param>
-    public static void Unfold<T>(ReadOnlySpan<T> image, in ConvGeometry geometry, Span<T> columns, int columnStride, int columnOffset)
-        where T : INumber<T>
+    public static unsafe void Unfold<T>(ReadOnlySpan<T> image, in ConvGeometry geometry, Span<T> columns, int columnStride, int columnOffset)
+        where T : unmanaged, INumber<T>
     {
         const string Op = "Im2Col.Unfold";
         var g = geometry;
         Check(Op, g, image.Length, columns.Length, columnStride, columnOffset);
-        int oh = g.OutHeight, ow = g.OutWidth;
-        for (var c = 0; c < g.Channels; c++)
+        int oh = g.OutHeight, ow = g.OutWidth, height = g.Height, width = g.Width, sh = g.StrideHeight, sw = g.StrideWidth, ph = g.PadHeight;
+        fixed (T* pImage = image, pColumns = columns)
         {
-            var plane = image.Slice(c * g.Height * g.Width, g.Height * g.Width);
-            for (var ki = 0; ki < g.KernelHeight; ki++)
+            for (var c = 0; c < g.Channels; c++)
             {
-                for (var kj = 0; kj < g.KernelWidth; kj++)
+                var plane = pImage + ((nint)c * height * width);
+                for (var ki = 0; ki < g.KernelHeight; ki++)
                 {
-                    var r = (((c * g.KernelHeight) + ki) * g.KernelWidth) + kj;
-                    var row = columns.Slice((r * columnStride) + columnOffset, oh * ow);
-                    var (first, end) = ValidRange(ow, g.StrideWidth, kj - g.PadWidth, g.Width);
-                    for (var y = 0; y < oh; y++)
+                    for (var kj = 0; kj < g.KernelWidth; kj++)
                     {
-                        var ih = (y * g.StrideHeight) - g.PadHeight + ki;
-                        var dst = row.Slice(y * ow, ow);
-                        if ((uint)ih >= (uint)g.Height || first >= end)
+                        var r = (((c * g.KernelHeight) + ki) * g.KernelWidth) + kj;
+                        var row = pColumns + ((nint)r * columnStride) + columnOffset;
+                        var (first, end) = ValidRange(ow, sw, kj - g.PadWidth, width);
+                        var firstInput = (first * sw) + kj - g.PadWidth;
+                        for (var y = 0; y < oh; y++, row += ow)
                         {
-                            dst.Clear();
-                            continue;
-                        }
-
-                        dst[..first].Clear();
-                        dst[end..].Clear();
-                        var src = plane.Slice(ih * g.Width, g.Width);
-                        var iw = (first * g.StrideWidth) + kj - g.PadWidth;
-                        if (g.StrideWidth == 1)
-                        {
-                            src.Slice(iw, end - first).CopyTo(dst[first..end]);
-                        }
-                        else
-                        {
-                            for (var x = first; x < end; x++, iw += g.StrideWidth)
+                            var ih = (y * sh) - ph + ki;
+                            if ((uint)ih >= (uint)height || first >= end)
                             {
-                                dst[x] = src[iw];
+                                SmallRows.Clear(row, ow);
+                                continue;
+                            }
+
+                            SmallRows.Clear(row, first);
+                            SmallRows.Clear(row + end, ow - end);
+                            var src = plane + ((nint)ih * width) + firstInput;
+                            if (sw == 1)
+                            {
+                                SmallRows.Copy(src, row + first, end - first);
+                            }
+                            else
+                            {
+                                for (var x = first; x < end; x++, src += sw)
+                                {
+                                    row[x] = *src;
+                                }
                             }
                         }
                     }
@@ -71,44 +73,50 @@ public static class Im2Col
     /// <param name="columnOffset">Where this image's first column starts in each row.</param>
     /// <param name="geometry">The convolution's shape.</param>
     /// <param name="image">The image gradient, accumulated into.</param>
-    public static void Fold<T>(ReadOnlySpan<T> columns, int columnStride, int columnOffset, in ConvGeometry geometry, Span<T> image)
-        where T : INumber<T>
+    public static unsafe void Fold<T>(ReadOnlySpan<T> columns, int columnStride, int columnOffset, in ConvGeometry geometry, Span<T> image)
+        where T : unmanaged, INumber<T>
     {
         const string Op = "Im2Col.Fold";
         var g = geometry;
         Check(Op, g, image.Length, columns.Length, columnStride, columnOffset);
-        int oh = g.OutHeight, ow = g.OutWidth;
-        for (var c = 0; c < g.Channels; c++)
+        int oh = g.OutHeight, ow = g.OutWidth, height = g.Height, width = g.Width, sh = g.StrideHeight, sw = g.StrideWidth, ph = g.PadHeight;
+        fixed (T* pImage = image, pColumns = columns)
         {
-            var plane = image.Slice(c * g.Height * g.Width, g.Height * g.Width);
-            for (var ki = 0; ki < g.KernelHeight; ki++)
+            for (var c = 0; c < g.Channels; c++)
             {
-                for (var kj = 0; kj < g.KernelWidth; kj++)
+                var plane = pImage + ((nint)c * height * width);
+                for (var ki = 0; ki < g.KernelHeight; ki++)
                 {
-                    var r = (((c * g.KernelHeight) + ki) * g.KernelWidth) + kj;
-                    var row = columns.Slice((r * columnStride) + columnOffset, oh * ow);
-                    var (first, end) = ValidRange(ow, g.StrideWidth, kj - g.PadWidth, g.Width);
-                    for (var y = 0; y < oh; y++)
+                    for (var kj = 0; kj < g.KernelWidth; kj++)
                     {
-                        var ih = (y * g.StrideHeight) - g.PadHeight + ki;
-                        if ((uint)ih >= (uint)g.Height || first >= end)
+                        var r = (((c * g.KernelHeight) + ki) * g.KernelWidth) + kj;
+                        var row = pColumns + ((nint)r * columnStride) + columnOffset;
+                        var (first, end) = ValidRange(ow, sw, kj - g.PadWidth, width);
+                        if (first >= end)
                         {
                             continue;
                         }
 
-                        var src = row.Slice(y * ow, ow);
-                        var dst = plane.Slice(ih * g.Width, g.Width);
-                        var iw = (first * g.StrideWidth) + kj - g.PadWidth;
-                        if (g.StrideWidth == 1)
+                        var firstInput = (first * sw) + kj - g.PadWidth;
+                        for (var y = 0; y < oh; y++, row += ow)
                         {
-                            var d = dst.Slice(iw, end - first);
-                            Elementwise.Map<T, Operators.AddOperator<T>>(d, 1, src[first..end], 1, d);
-                        }
-                        else
-                        {
-                            for (var x = first; x < end; x++, iw += g.StrideWidth)
+                            var ih = (y * sh) - ph + ki;
+                            if ((uint)ih >= (uint)height)
                             {
-                                dst[iw] += src[x];
+                                continue;
+                            }
+
+                            var dst = plane + ((nint)ih * width) + firstInput;
+                            if (sw == 1)
+                            {
+                                SmallRows.Add(row + first, dst, end - first);
+                            }
+                            else
+                            {
+                                for (var x = first; x < end; x++, dst += sw)
+                                {
+                                    *dst += row[x];
+                                }
                             }
                         }
                     }

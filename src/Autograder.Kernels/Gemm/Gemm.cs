@@ -7,7 +7,8 @@ namespace Autograder.Kernels.Gemm;
 /// op(X) is X or Xᵀ. op(A) is m×k, op(B) is k×n, C is m×n; lda, ldb and ldc are the row strides of the
 /// matrices as stored (A is stored k×m when transposed). Large problems run the packed, cache-blocked,
 /// multi-threaded driver with an AVX-512 (or AVX2, or scalar) micro-kernel; small ones a direct loop, and those whose
-/// result has at most four rows or columns dot products or row updates (<see cref="SkinnyGemm"/>).
+/// result has at most four rows or columns dot products or row updates (<see cref="SkinnyGemm"/>). A · Bᵀ with one side
+/// of C at most 256 runs as tiles of dot products on the operands as stored (<see cref="DotGemm"/>).
 /// </remarks>
 public static class Gemm
 {
@@ -51,6 +52,10 @@ public static class Gemm
             {
                 // Narrow results even when small: the direct loop's row updates would be n ≤ 4 elements long.
                 SkinnyGemm.Run(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, pc, ldc);
+            }
+            else if (!transA && transB && DotGemm.Applies(m, n, k))
+            {
+                DotGemm.Run(m, n, k, alpha, pa, lda, pb, ldb, pc, ldc);
             }
             else if (small)
             {

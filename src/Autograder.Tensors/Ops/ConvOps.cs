@@ -4,8 +4,10 @@ using Autograder.Kernels.Gemm;
 
 namespace Autograder.Tensors.Ops;
 
-/// <summary>2-D convolution as im2col + GEMM over chunks of images (no graph).</summary>
+/// <summary>2-D convolution as im2col + GEMM (no graph): image by image (<see cref="PerImageConv"/>) when each has at least
+/// <see cref="PerImageConv.MinPositions"/> output positions, otherwise over chunks of images sharing one column matrix.</summary>
 /// <remarks>
+/// The chunked path:
 /// Per chunk of images: cols (C·KH·KW, n·P) = im2col(X); Y' (F, n·P) = W' (F, C·KH·KW) · cols; Y = Y' permuted to (n, F, P) + b.
 /// Backward per chunk: G' = G permuted to (F, n·P); dW' += G' · colsᵀ (cols recomputed, not kept); dcols = W'ᵀ · G'; dX = col2im(dcols).
 /// Chunks bound the scratch buffers (at most <see cref="MaxColumnElements"/> column values), which come from and return to the
@@ -59,10 +61,24 @@ internal static class ConvOps
             return output;
         }
 
+        var b = bias is null ? null : StridedCopy.AsContiguous(bias);
+        if (g.OutPositions >= PerImageConv.MinPositions)
+        {
+            if (input.DType == DType.Float32)
+            {
+                PerImageConv.Forward(x.ContiguousSpan<float>(), w.ContiguousSpan<float>(), b is null ? [] : b.ContiguousSpan<float>(), output.ContiguousSpan<float>(), n, f, g);
+            }
+            else
+            {
+                PerImageConv.Forward(x.ContiguousSpan<double>(), w.ContiguousSpan<double>(), b is null ? [] : b.ContiguousSpan<double>(), output.ContiguousSpan<double>(), n, f, g);
+            }
+
+            return output;
+        }
+
         var chunk = ChunkSize(g, n);
         var columns = Tensor.Uninitialized([g.ColumnRows, chunk * g.OutPositions], input.DType);
         var product = Tensor.Uninitialized([f, chunk * g.OutPositions], input.DType);
-        var b = bias is null ? null : StridedCopy.AsContiguous(bias);
         for (var start = 0; start < n; start += chunk)
         {
             var count = Math.Min(chunk, n - start);
@@ -90,7 +106,18 @@ internal static class ConvOps
         var w = StridedCopy.AsContiguous(weight);
         Tensor? gradInput = needInput ? Tensor.Zeros(input.ShapeArray, grad.DType) : null;
         Tensor? gradWeight = needWeight ? Tensor.Zeros(weight.ShapeArray, grad.DType) : null;
-        if (n > 0 && (needInput || needWeight))
+        if (n > 0 && (needInput || needWeight) && g.OutPositions >= PerImageConv.MinPositions)
+        {
+            if (grad.DType == DType.Float32)
+            {
+                PerImageConv.Backward(grad.ContiguousSpan<float>(), x.ContiguousSpan<float>(), w.ContiguousSpan<float>(), gradInput is null ? [] : gradInput.ContiguousSpan<float>(), gradWeight is null ? [] : gradWeight.ContiguousSpan<float>(), n, f, g);
+            }
+            else
+            {
+                PerImageConv.Backward(grad.ContiguousSpan<double>(), x.ContiguousSpan<double>(), w.ContiguousSpan<double>(), gradInput is null ? [] : gradInput.ContiguousSpan<double>(), gradWeight is null ? [] : gradWeight.ContiguousSpan<double>(), n, f, g);
+            }
+        }
+        else if (n > 0 && (needInput || needWeight))
         {
             var chunk = ChunkSize(g, n);
             var columns = Tensor.Uninitialized([g.ColumnRows, chunk * g.OutPositions], grad.DType);

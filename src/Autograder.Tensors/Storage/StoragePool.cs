@@ -25,7 +25,7 @@ internal static class StoragePool
     private const long MaxPooledBytes = 1L << 30;
 
     /// <summary>Bytes handed out since the last induced collection above which a miss triggers one.</summary>
-    private const long CollectAfterBytes = 4L << 20;
+    private const long CollectAfterBytes = 64L << 20;
 
     private static readonly ConcurrentDictionary<(Type Type, int Length), ConcurrentBag<Array>> Buckets = new();
     private static long _pooledBytes;

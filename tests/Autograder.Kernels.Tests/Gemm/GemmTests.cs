@@ -9,6 +9,9 @@ public sealed class GemmTests(bool simd, int vectorBits) : SimdFixture(simd, vec
     [
         [1, 1, 1], [3, 5, 7], [8, 32, 16], [33, 65, 17], [130, 70, 300], [97, 200, 513], [64, 3100, 40], [5, 1, 900], [0, 4, 4], [4, 4, 0],
         [1, 512, 169], [3, 300, 120], [1700, 1, 64], [900, 4, 50], [4, 5, 3000],
+
+        // A · Bᵀ as tiles of dot products: ragged tiles, k with a scalar tail, and a long k split into chunks (a weight gradient).
+        [10, 9, 5000], [64, 70, 1152], [17, 6, 33],
     ];
 
     private static IEnumerable<TestCaseData> Cases()
@@ -58,6 +61,18 @@ public sealed class GemmTests(bool simd, int vectorBits) : SimdFixture(simd, vec
         float[] one = new float[M * N], two = new float[M * N];
         KernelSettings.With(Simd, 1, () => Kernels.Gemm.Gemm.Multiply(false, false, M, N, K, 1f, a, K, b, N, 0f, one, N));
         KernelSettings.With(Simd, 2, () => Kernels.Gemm.Gemm.Multiply(false, false, M, N, K, 1f, a, K, b, N, 0f, two, N));
+        Assert.That(two, Is.EqualTo(one).AsCollection);
+    }
+
+    [TestCase(32, 144, 9216, TestName = "Long k split into chunks (a convolution's weight gradient)")]
+    [TestCase(64, 600, 1152, TestName = "Column tiles in parallel (a linear layer)")]
+    public void Dot_products_are_bit_identical_at_one_and_two_threads(int m, int n, int k)
+    {
+        var a = Naive.RandomSingle(m * k, 3);
+        var b = Naive.RandomSingle(n * k, 4);
+        float[] one = new float[m * n], two = new float[m * n];
+        KernelSettings.With(Simd, 1, () => Kernels.Gemm.Gemm.Multiply(false, true, m, n, k, 1f, a, k, b, k, 0f, one, n));
+        KernelSettings.With(Simd, 2, () => Kernels.Gemm.Gemm.Multiply(false, true, m, n, k, 1f, a, k, b, k, 0f, two, n));
         Assert.That(two, Is.EqualTo(one).AsCollection);
     }
 

@@ -78,6 +78,10 @@ public sealed class GradCheckedOpsTests
         yield return Case("IndexSelect with repeats", x => x[0].IndexSelect(0, Tensor.FromArray(new long[] { 2, 0, 2 })), R(4, 3));
         yield return Case("Conv2d", x => x[0].Conv2d(x[1], x[2]), R(2, 3, 5, 6), R(4, 3, 3, 2), R(4));
         yield return Case("Conv2d stride padding", x => x[0].Conv2d(x[1], x[2], (2, 1), (1, 2)), R(2, 2, 6, 5), R(3, 2, 3, 3), R(3));
+
+        // At least 64 output positions per image: the image-by-image path, over more images than weight-gradient groups.
+        yield return Case("Conv2d image by image", x => x[0].Conv2d(x[1], x[2], 1, 1), R(9, 2, 8, 9), R(3, 2, 3, 3), R(3));
+        yield return Case("Conv2d image by image strided", x => x[0].Conv2d(x[1], null, (1, 2), (0, 1)), R(2, 2, 10, 17), R(2, 2, 2, 3));
         yield return Case("MaxPool2d", x => x[0].MaxPool2d(2), R(2, 3, 4, 6));
         yield return Case("MaxPool2d overlapping padded ceil", x => x[0].MaxPool2d((3, 3), (2, 2), (1, 1), ceilMode: true), R(1, 2, 6, 7));
         yield return Case("AvgPool2d", x => x[0].AvgPool2d(2), R(2, 3, 4, 6));
