@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Autograder.Kernels.Operators;
 using TP = System.Numerics.Tensors.TensorPrimitives;
 
@@ -11,6 +13,12 @@ namespace Autograder.Kernels;
 /// </remarks>
 public static class Elementwise
 {
+    /// <summary>Maps at least this long run in parallel, in fixed blocks of <see cref="ParallelBlock"/> elements.</summary>
+    private const int ParallelLength = 1 << 18;
+
+    /// <summary>Elements per parallel block; fixed, so which elements a vector loop's scalar tail computes never depends on the thread count.</summary>
+    private const int ParallelBlock = 1 << 15;
+
     /// <summary>destination[i] = f(x[i]).</summary>
     public static void Map<T, TOp>(ReadOnlySpan<T> x, Span<T> destination)
         where TOp : IUnaryOperator<T>
@@ -19,6 +27,12 @@ public static class Elementwise
         x = x[..destination.Length];
         if (KernelSettings.SimdEnabled)
         {
+            if (destination.Length >= ParallelLength)
+            {
+                InParallel<T, TOp>(x, destination);
+                return;
+            }
+
             TOp.Invoke(x, destination);
             return;
         }
@@ -43,6 +57,12 @@ public static class Elementwise
         ThrowHelper.CheckLength("Elementwise.Map", nameof(y), y.Length, ((long)(n - 1) * yStride) + 1);
         if (KernelSettings.SimdEnabled)
         {
+            if (n >= ParallelLength && xStride is 0 or 1 && yStride is 0 or 1)
+            {
+                InParallel<T, TOp>(x, xStride, y, yStride, destination);
+                return;
+            }
+
             switch (xStride, yStride)
             {
                 case (1, 1):
@@ -64,6 +84,47 @@ public static class Elementwise
             destination[i] = TOp.Invoke(x[ix], y[iy]);
         }
     }
+
+    /// <summary>Runs a unary map block by block on the worker team.</summary>
+    private static unsafe void InParallel<T, TOp>(ReadOnlySpan<T> x, Span<T> destination)
+        where TOp : IUnaryOperator<T>
+    {
+        var n = destination.Length;
+        fixed (byte* px = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(x)), pd = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(destination)))
+        {
+            nint xAddress = (nint)px, dAddress = (nint)pd;
+            ParallelWork.For((n + ParallelBlock - 1) / ParallelBlock, block =>
+            {
+                var (start, length) = Block(block, n);
+                Map<T, TOp>(At<T>(xAddress, start, length), At<T>(dAddress, start, length));
+            }, totalWork: n);
+        }
+    }
+
+    /// <summary>Runs a binary map with strides 0 or 1 block by block on the worker team.</summary>
+    private static unsafe void InParallel<T, TOp>(ReadOnlySpan<T> x, int xStride, ReadOnlySpan<T> y, int yStride, Span<T> destination)
+        where TOp : IBinaryOperator<T>
+    {
+        var n = destination.Length;
+        fixed (byte* px = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(x)), py = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(y)), pd = &Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(destination)))
+        {
+            nint xAddress = (nint)px, yAddress = (nint)py, dAddress = (nint)pd;
+            ParallelWork.For((n + ParallelBlock - 1) / ParallelBlock, block =>
+            {
+                var (start, length) = Block(block, n);
+                Map<T, TOp>(
+                    At<T>(xAddress, xStride * start, xStride == 0 ? 1 : length), xStride,
+                    At<T>(yAddress, yStride * start, yStride == 0 ? 1 : length), yStride,
+                    At<T>(dAddress, start, length));
+            }, totalWork: n);
+        }
+    }
+
+    private static (int Start, int Length) Block(int block, int n) => (block * ParallelBlock, Math.Min(ParallelBlock, n - (block * ParallelBlock)));
+
+    /// <summary>A span over length elements from element offset of the pinned buffer at address.</summary>
+    private static unsafe Span<T> At<T>(nint address, int offset, int length) =>
+        MemoryMarshal.CreateSpan(ref Unsafe.Add(ref Unsafe.AsRef<T>((void*)address), offset), length);
 
     /// <summary>destination[i] = x[i] · scale.</summary>
     public static void Scale<T>(ReadOnlySpan<T> x, T scale, Span<T> destination)

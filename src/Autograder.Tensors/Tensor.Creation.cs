@@ -131,9 +131,21 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(generator);
         var t = FloatTensor("Rand", shape, dtype);
-        for (var i = 0; i < t.NumEl; i++)
+        if (dtype == DType.Float32)
         {
-            t.SetRaw(i, generator.NextDouble());
+            var values = t.ContiguousSpan<float>();
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = (float)generator.NextDouble();
+            }
+        }
+        else
+        {
+            var values = t.ContiguousSpan<double>();
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = generator.NextDouble();
+            }
         }
 
         return t;

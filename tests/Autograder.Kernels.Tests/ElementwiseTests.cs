@@ -30,6 +30,29 @@ public sealed class ElementwiseTests(bool simd, int vectorBits) : SimdFixture(si
         }
     }
 
+    [Test]
+    public void Long_maps_run_in_blocks_bit_identical_at_one_and_two_threads()
+    {
+        // Longer than the parallel threshold and not a multiple of the block: the last block is short.
+        var x = Array.ConvertAll(Naive.Random(300_001, 3, -3, 3), v => (float)v);
+        var y = Array.ConvertAll(Naive.Random(300_001, 4, 0.5, 2), v => (float)v);
+        float[] Run(int threads)
+        {
+            var d = new float[x.Length];
+            var e = new float[x.Length];
+            KernelSettings.With(Simd, threads, () =>
+            {
+                Elementwise.Map<float, ExpOperator<float>>(x, d);
+                Elementwise.Map<float, DivideOperator<float>>(d, 1, y, 1, e);
+            });
+            return e;
+        }
+
+        var two = Run(2);
+        Assert.That(two, Is.EqualTo(Run(1)).AsCollection);
+        Assert.That(two[^1], Is.EqualTo(MathF.Exp(x[^1]) / y[^1]).Within(1e-5).Percent);
+    }
+
     [TestCaseSource(nameof(UnaryCases))]
     public void Unary_matches_math(Action<double[], double[]> run, Func<double, double> reference, bool abs)
     {

@@ -24,10 +24,13 @@ internal static class GemmQuick
     }
 
     internal static T[] RandomMatrix<T>(int n, int seed)
+        where T : System.Numerics.INumberBase<T> => RandomMatrix<T>(n, n, seed);
+
+    internal static T[] RandomMatrix<T>(int rows, int cols, int seed)
         where T : System.Numerics.INumberBase<T>
     {
         var random = new Random(seed);
-        var m = new T[n * n];
+        var m = new T[rows * cols];
         for (var i = 0; i < m.Length; i++)
         {
             m[i] = T.CreateTruncating((random.NextDouble() * 2) - 1);

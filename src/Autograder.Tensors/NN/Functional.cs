@@ -26,13 +26,34 @@ public static class Functional
             return input * 0.0;
         }
 
-        Tensor mask;
-        using (Tensor.NoGrad())
+        return input * DropoutMask(generator, input.ShapeArray, input.DType, p);
+    }
+
+    /// <summary>keep / (1 − p) per element, keep meaning a uniform draw (in row-major order, rounded to the dtype) is at least p (also rounded):
+    /// the values of Rand(…).Ge(p).To(dtype) * (1 / (1 − p)) in one pass instead of four.</summary>
+    private static Tensor DropoutMask(Generator generator, int[] shape, DType dtype, double p)
+    {
+        var mask = Tensor.Uninitialized(shape, dtype);
+        if (dtype == DType.Float32)
         {
-            mask = Tensor.Rand(generator, input.ShapeArray, input.DType).Ge(p).To(input.DType) * (1 / (1 - p));
+            var values = mask.ContiguousSpan<float>();
+            float threshold = (float)p, scale = (float)(1 / (1 - p));
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = (float)generator.NextDouble() >= threshold ? scale : 0f;
+            }
+        }
+        else
+        {
+            var values = mask.ContiguousSpan<double>();
+            var scale = 1 / (1 - p);
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = generator.NextDouble() >= p ? scale : 0.0;
+            }
         }
 
-        return input * mask;
+        return mask;
     }
 
     /// <summary>Negative log-likelihood of class-index targets given log-probabilities (N, C) or (N, C, d…).</summary>
