@@ -35,6 +35,17 @@ public static class ParallelWork
         }
     }
 
+    /// <summary>Splits [0, count) into at most <paramref name="maxTasks"/> contiguous ranges and invokes <paramref name="body"/>(start, end) once per range, in parallel.</summary>
+    /// <param name="count">The number of items.</param>
+    /// <param name="maxTasks">The most ranges; the split depends on count and this alone, never on the thread count.</param>
+    /// <param name="body">The work for the items [start, end).</param>
+    /// <param name="totalWork">The loop's total work, as for <see cref="For"/>.</param>
+    public static void ForRanges(int count, int maxTasks, Action<int, int> body, long totalWork)
+    {
+        var tasks = Math.Min(count, maxTasks);
+        For(tasks, t => body((int)((long)count * t / tasks), (int)((long)count * (t + 1) / tasks)), totalWork);
+    }
+
     private static void RunOnPool(int count, Action<int> body, int threads)
     {
         try

@@ -14,6 +14,23 @@ public sealed class ParallelWorkTests
     }
 
     [Test]
+    public void Ranges_cover_every_item_once_in_at_most_the_given_number_of_runs()
+    {
+        var counts = new int[1003];
+        var ranges = new System.Collections.Concurrent.ConcurrentBag<(int, int)>();
+        KernelSettings.With(true, 2, () => ParallelWork.ForRanges(counts.Length, 64, (start, end) =>
+        {
+            ranges.Add((start, end));
+            for (var i = start; i < end; i++)
+            {
+                Interlocked.Increment(ref counts[i]);
+            }
+        }, Large));
+        Assert.That(counts, Is.All.EqualTo(1));
+        Assert.That(ranges, Has.Count.EqualTo(64));
+    }
+
+    [Test]
     public void An_item_exception_surfaces_as_itself()
     {
         var error = Assert.Throws<InvalidOperationException>(() => KernelSettings.With(true, 2, () =>

@@ -39,11 +39,9 @@ internal static class DotGemm
         if (chunks == 1)
         {
             // Tasks take column tiles (rows of B), each sweeping every row tile of A.
-            var tasks = Math.Min(colTiles, 16);
-            ParallelWork.For(tasks, t =>
+            ParallelWork.ForRanges(colTiles, 16, (first, end) =>
             {
                 var tileScratch = stackalloc T[DotKernel<T>.Side * DotKernel<T>.Side];
-                int first = (int)((long)colTiles * t / tasks), end = (int)((long)colTiles * (t + 1) / tasks);
                 Tiles((T*)aAddress, lda, (T*)bAddress, ldb, m, n, k, first, end, tileScratch, (T*)cAddress, ldc, alpha, accumulate: true);
             }, work);
             return;

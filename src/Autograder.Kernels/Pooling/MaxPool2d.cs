@@ -28,10 +28,9 @@ public static class MaxPool2d
             fixed (long* px = indices)
             {
                 nint inAddress = (nint)pi, outAddress = (nint)po, indexAddress = (nint)px;
-                var tasks = Math.Min(planes, 64);
-                ParallelWork.For(tasks, t =>
+                ParallelWork.ForRanges(planes, 64, (first, end) =>
                 {
-                    for (int p = (int)((long)planes * t / tasks), end = (int)((long)planes * (t + 1) / tasks); p < end; p++)
+                    for (var p = first; p < end; p++)
                     {
                         ForwardPlane(
                             new ReadOnlySpan<T>((T*)inAddress + ((nint)p * inSize), inSize), w,
@@ -65,10 +64,9 @@ public static class MaxPool2d
             fixed (long* px = indices)
             {
                 nint gAddress = (nint)pg, dAddress = (nint)pd, xAddress = (nint)px;
-                var tasks = Math.Min(planes, 64);
-                ParallelWork.For(tasks, t =>
+                ParallelWork.ForRanges(planes, 64, (first, end) =>
                 {
-                    for (int p = (int)((long)planes * t / tasks), end = (int)((long)planes * (t + 1) / tasks); p < end; p++)
+                    for (var p = first; p < end; p++)
                     {
                         BackwardPlane((T*)gAddress + ((nint)p * outSize), (long*)xAddress + ((nint)p * outSize), outSize, inSize, (T*)dAddress + ((nint)p * inSize), p, w);
                     }

@@ -25,6 +25,8 @@ internal static class StoragePool
     private const long MaxPooledBytes = 1L << 30;
 
     /// <summary>Bytes handed out since the last induced collection above which a miss triggers one.</summary>
+    /// <remarks>At 4 MB the CNN benchmark's step (about 25 MB of activations and gradients) ran two full collections;
+    /// at 64 MB it runs one every three steps, and misses in between take memory the last collection freed.</remarks>
     private const long CollectAfterBytes = 64L << 20;
 
     private static readonly ConcurrentDictionary<(Type Type, int Length), ConcurrentBag<Array>> Buckets = new();
