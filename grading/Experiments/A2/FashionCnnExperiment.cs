@@ -13,7 +13,8 @@ namespace Autograder.Host.Experiments.A2;
 /// {0.001, 0.01, 0.1}, plain SGD (batch 64) from the same initial weights; the rate is chosen by the last epoch's accuracy on
 /// a validation split carved from the training set, and that model predicts the test images (labels read only by the host).
 /// Full run: 15 epochs on 50,000 images (10,000 for validation), target 89 %; quick run: 3 epochs on 5,000 of the bundled
-/// images (1,000 for validation), target 70 %. Images are normalised with Fashion-MNIST's mean 0.2860 and deviation 0.3530.
+/// images (1,000 for validation), target 65 % (the reference measured 69.6 % on one seed after the kernels changed summation
+/// order, so 70 % was inside the seed-to-seed spread). Images are normalised with Fashion-MNIST's mean 0.2860 and deviation 0.3530.
 /// </summary>
 internal sealed class FashionCnnExperiment : Experiment
 {
@@ -77,7 +78,7 @@ internal sealed class FashionCnnExperiment : Experiment
 
     public override Verdict Judge(Observation student, Observation expected)
     {
-        var (floor, target) = expected["full"].Item() == 1 ? (0.80, 0.89) : (0.55, 0.70);
+        var (floor, target) = expected["full"].Item() == 1 ? (0.80, 0.89) : (0.55, 0.65);
         return Classification.Judge(student["predictions"], expected["labels"], floor, target, $" with learning rate {LearningRates[(int)student["best_run"].Item()]}");
     }
 

@@ -35,7 +35,7 @@ public sealed class ExperimentTests
             Assert.That(convNet["metrics"]!["test_accuracy"]!.GetValue<double>(), Is.GreaterThanOrEqualTo(0.90));
             Assert.That(convNet["images"]!["conv_filters"]!.GetValue<string>(), Is.EqualTo("conv_filters.png"));
             Assert.That(files["experiments/a2.conv_net_mnist/conv_filters.png"], Does.Contain("IHDR"), "a PNG");
-            Assert.That(fashion["metrics"]!["test_accuracy"]!.GetValue<double>(), Is.GreaterThanOrEqualTo(0.70));
+            Assert.That(fashion["metrics"]!["test_accuracy"]!.GetValue<double>(), Is.GreaterThanOrEqualTo(0.65));
             Assert.That(fashion["metrics"]!["best_learning_rate"]!.GetValue<double>(), Is.EqualTo(0.1), "plain SGD for 3 epochs: the largest rate learns fastest");
             Assert.That(fashion["tables"]!["sweep"]!["rows"]!.AsArray().Select(r => r![0]!.GetValue<double>()), Is.EqualTo(new[] { 0.001, 0.01, 0.1 }));
             Assert.That(fashion["series"]!["validation_accuracy"]!.AsArray(), Has.Count.EqualTo(3), "one per epoch of the chosen rate");
