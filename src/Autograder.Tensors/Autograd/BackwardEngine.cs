@@ -72,6 +72,12 @@ internal static class BackwardEngine
                         ready.Push(next);
                     }
                 }
+                else if (input.RequiresGrad && input.Grad is null && g.DType == input.DType && IsLastUseOfWholeBuffer(owned, g))
+                {
+                    // The engine's own buffer, used nowhere else: the leaf adopts it instead of a copy.
+                    owned.Remove(g.Storage);
+                    input.Grad = g;
+                }
                 else
                 {
                     Accumulate(input, g);
@@ -120,6 +126,10 @@ internal static class BackwardEngine
             }
         }
     }
+
+    /// <summary>Whether g is an engine-owned gradient with no other pending use, laid out contiguously over its whole buffer.</summary>
+    private static bool IsLastUseOfWholeBuffer(Dictionary<TensorStorage, int> owned, Tensor g) =>
+        owned.TryGetValue(g.Storage, out var count) && count == 1 && g.IsContiguous && g.Offset == 0 && g.NumEl == g.Storage.Length;
 
     private static Dictionary<Node, int> CountDependencies(Node root)
     {

@@ -104,20 +104,26 @@ internal static class ConvOps
         var grad = StridedCopy.AsContiguous(gradOutput);
         var x = StridedCopy.AsContiguous(input);
         var w = StridedCopy.AsContiguous(weight);
-        Tensor? gradInput = needInput ? Tensor.Zeros(input.ShapeArray, grad.DType) : null;
+        var perImage = n > 0 && g.OutPositions >= PerImageConv.MinPositions;
+        Tensor? gradInput = !needInput ? null : perImage ? Tensor.Uninitialized(input.ShapeArray, grad.DType) : Tensor.Zeros(input.ShapeArray, grad.DType);
         Tensor? gradWeight = needWeight ? Tensor.Zeros(weight.ShapeArray, grad.DType) : null;
-        if (n > 0 && (needInput || needWeight) && g.OutPositions >= PerImageConv.MinPositions)
+        Tensor? gradBias = null;
+        if (perImage && (needInput || needWeight || needBias))
         {
+            gradBias = needBias ? Tensor.Zeros([f], grad.DType) : null;
             if (grad.DType == DType.Float32)
             {
-                PerImageConv.Backward(grad.ContiguousSpan<float>(), x.ContiguousSpan<float>(), w.ContiguousSpan<float>(), gradInput is null ? [] : gradInput.ContiguousSpan<float>(), gradWeight is null ? [] : gradWeight.ContiguousSpan<float>(), n, f, g);
+                PerImageConv.Backward(grad.ContiguousSpan<float>(), x.ContiguousSpan<float>(), w.ContiguousSpan<float>(), Span<float>(gradInput), Span<float>(gradWeight), Span<float>(gradBias), n, f, g);
             }
             else
             {
-                PerImageConv.Backward(grad.ContiguousSpan<double>(), x.ContiguousSpan<double>(), w.ContiguousSpan<double>(), gradInput is null ? [] : gradInput.ContiguousSpan<double>(), gradWeight is null ? [] : gradWeight.ContiguousSpan<double>(), n, f, g);
+                PerImageConv.Backward(grad.ContiguousSpan<double>(), x.ContiguousSpan<double>(), w.ContiguousSpan<double>(), Span<double>(gradInput), Span<double>(gradWeight), Span<double>(gradBias), n, f, g);
             }
+
+            return (gradInput, gradWeight, gradBias);
         }
-        else if (n > 0 && (needInput || needWeight))
+
+        if (n > 0 && (needInput || needWeight))
         {
             var chunk = ChunkSize(g, n);
             var columns = Tensor.Uninitialized([g.ColumnRows, chunk * g.OutPositions], grad.DType);
@@ -139,15 +145,16 @@ internal static class ConvOps
             gPrime.Storage.Release();
         }
 
-        Tensor? gradBias = null;
         if (needBias)
         {
-            var perImage = ReduceOps.Sum(grad.Reshape(n, f, g.OutPositions).Detach(), 2);
-            gradBias = ReduceOps.Sum(perImage, 0).Reshape(f).Detach();
+            var sums = ReduceOps.Sum(grad.Reshape(n, f, g.OutPositions).Detach(), 2);
+            gradBias = ReduceOps.Sum(sums, 0).Reshape(f).Detach();
         }
 
         return (gradInput, gradWeight, gradBias);
     }
+
+    private static Span<T> Span<T>(Tensor? t) => t is null ? [] : t.ContiguousSpan<T>();
 
     private static int ChunkSize(ConvGeometry g, int n) =>
         (int)Math.Clamp(MaxColumnElements / Math.Max(1L, (long)g.ColumnRows * g.OutPositions), 1, n);

@@ -50,21 +50,28 @@ internal static class PerImageConv
         }
     }
 
-    public static unsafe void Backward<T>(ReadOnlySpan<T> grad, ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> gradInput, Span<T> gradWeight, int n, int f, ConvGeometry g)
+    /// <summary>Gradients of one batch: gradInput is overwritten (image by image, while the image is in cache); gradWeight and gradBias are added to.</summary>
+    /// <remarks>Each of <see cref="Groups"/> fixed runs of images sums its weight and bias gradients into its own partial, and the
+    /// partials are added in group order, so the sums never depend on the thread count. The bias gradient (row sums of G) is taken
+    /// here, while each image's G is in cache, rather than by a reduction over the whole batch afterwards.</remarks>
+    public static unsafe void Backward<T>(ReadOnlySpan<T> grad, ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> gradInput, Span<T> gradWeight, Span<T> gradBias, int n, int f, ConvGeometry g)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int imageSize = g.Channels * g.Height * g.Width, positions = g.OutPositions, rows = g.ColumnRows, weightSize = f * rows;
-        bool needInput = !gradInput.IsEmpty, needWeight = !gradWeight.IsEmpty;
+        bool needInput = !gradInput.IsEmpty, needWeight = !gradWeight.IsEmpty, needBias = !gradBias.IsEmpty;
         var groups = Math.Min(n, Groups);
-        var partials = needWeight ? new T[groups * weightSize] : [];
+        var partialSize = (needWeight ? weightSize : 0) + (needBias ? f : 0);
+        var partials = new T[groups * partialSize];
         fixed (T* pg = grad, px = x, pw = w, pdx = gradInput, pp = partials)
         {
             nint gAddress = (nint)pg, xAddress = (nint)px, wAddress = (nint)pw, dxAddress = (nint)pdx, pAddress = (nint)pp;
             ParallelWork.For(groups, group =>
             {
-                var cols = ArrayPool<T>.Shared.Rent(rows * positions);
+                var cols = needInput || needWeight ? ArrayPool<T>.Shared.Rent(rows * positions) : [];
                 var weights = new ReadOnlySpan<T>((T*)wAddress, weightSize);
-                var partial = new Span<T>((T*)pAddress + ((nint)group * weightSize), needWeight ? weightSize : 0);
+                var partial = new Span<T>((T*)pAddress + ((nint)group * partialSize), partialSize);
+                var weightPartial = partial[..(needWeight ? weightSize : 0)];
+                var biasPartial = partial[weightPartial.Length..];
                 int first = (int)((long)n * group / groups), end = (int)((long)n * (group + 1) / groups);
                 for (var i = first; i < end; i++)
                 {
@@ -72,24 +79,42 @@ internal static class PerImageConv
                     if (needWeight)
                     {
                         Im2Col.Unfold<T>(new ReadOnlySpan<T>((T*)xAddress + ((nint)i * imageSize), imageSize), g, cols, positions, 0);
-                        Gemm.Multiply(false, true, f, rows, positions, T.One, gi, positions, cols, positions, T.One, partial, rows);
+                        Gemm.Multiply(false, true, f, rows, positions, T.One, gi, positions, cols, positions, T.One, weightPartial, rows);
+                    }
+
+                    for (var filter = 0; filter < biasPartial.Length; filter++)
+                    {
+                        biasPartial[filter] += Reduction.Sum<T>(gi.Slice(filter * positions, positions));
                     }
 
                     if (needInput)
                     {
+                        var dx = new Span<T>((T*)dxAddress + ((nint)i * imageSize), imageSize);
                         Gemm.Multiply(true, false, rows, positions, f, T.One, weights, rows, gi, positions, T.Zero, cols, positions);
-                        Im2Col.Fold<T>(cols, positions, 0, g, new Span<T>((T*)dxAddress + ((nint)i * imageSize), imageSize));
+                        dx.Clear();
+                        Im2Col.Fold<T>(cols, positions, 0, g, dx);
                     }
                 }
 
-                ArrayPool<T>.Shared.Return(cols);
+                if (cols.Length > 0)
+                {
+                    ArrayPool<T>.Shared.Return(cols);
+                }
             }, totalWork: (long)n * f * positions * rows * ((needWeight ? 1 : 0) + (needInput ? 1 : 0)));
         }
 
-        for (var group = 0; group < groups && needWeight; group++)
+        for (var group = 0; group < groups; group++)
         {
-            var partial = partials.AsSpan(group * weightSize, weightSize);
-            Elementwise.Map<T, AddOperator<T>>(gradWeight, 1, partial, 1, gradWeight);
+            var partial = partials.AsSpan(group * partialSize, partialSize);
+            if (needWeight)
+            {
+                Elementwise.Map<T, AddOperator<T>>(gradWeight, 1, partial[..weightSize], 1, gradWeight);
+            }
+
+            if (needBias)
+            {
+                Elementwise.Map<T, AddOperator<T>>(gradBias, 1, partial[^f..], 1, gradBias);
+            }
         }
     }
 }

@@ -52,7 +52,7 @@ internal static class PoolOps
     public static Tensor MaxBackward(Tensor gradOutput, Tensor indices, int[] inputShape, PoolWindow w)
     {
         var g = StridedCopy.AsContiguous(gradOutput);
-        var grad = Tensor.Zeros(inputShape, gradOutput.DType);
+        var grad = Tensor.Uninitialized(inputShape, gradOutput.DType);
         var planes = inputShape[0] * inputShape[1];
         if (g.DType == DType.Float32)
         {

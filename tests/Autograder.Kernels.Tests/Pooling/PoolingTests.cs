@@ -86,4 +86,38 @@ public sealed class PoolingTests(bool simd, int vectorBits) : SimdFixture(simd, 
             }
         }
     }
+
+    [TestCase(6, 8, 2, 2)]
+    [TestCase(5, 7, 2, 2)]
+    [TestCase(7, 5, 3, 2)]
+    public void Backward_overwrites_stale_values_and_matches_a_naive_scatter(int height, int width, int kernel, int stride)
+    {
+        // The destination starts full of NaN: every position must be written, covered by a window or not.
+        const int Planes = 3;
+        var random = new Random(11);
+        var w = new PoolWindow(height, width, kernel, kernel, stride, stride);
+        var x = Enumerable.Range(0, Planes * height * width).Select(_ => random.NextDouble()).ToArray();
+        var outSize = w.OutHeight * w.OutWidth;
+        var output = new double[Planes * outSize];
+        var indices = new long[output.Length];
+        MaxPool2d.Forward<double>(x, Planes, w, output, indices);
+        var gradOutput = Enumerable.Range(0, output.Length).Select(i => i + 1.0).ToArray();
+        var expected = new double[x.Length];
+        for (var o = 0; o < output.Length; o++)
+        {
+            expected[((o / outSize) * height * width) + indices[o]] += gradOutput[o];
+        }
+
+        var grad = Enumerable.Repeat(double.NaN, x.Length).ToArray();
+        MaxPool2d.Backward<double>(gradOutput, indices, Planes, w, grad);
+        Assert.That(grad, Is.EqualTo(expected).AsCollection);
+    }
+
+    [Test]
+    public void Backward_rejects_an_index_outside_its_window()
+    {
+        var w = new PoolWindow(4, 4, 2, 2, 2, 2);
+        var error = Assert.Throws<ArgumentException>(() => MaxPool2d.Backward<double>([1, 2, 3, 4], [0, 7, 8, 2], 1, w, new double[16]));
+        Assert.That(error!.Message, Does.Contain("index 2 at plane 0, output 3"));
+    }
 }

@@ -177,4 +177,31 @@ public sealed class BackwardTests
         GC.WaitForPendingFinalizers();
         Assert.That(Tensor.Zeros([100_000], DType.Float64).Abs().Max().Item(), Is.Zero);
     }
+
+    [Test]
+    public void Leaves_that_share_one_engine_gradient_get_buffers_of_their_own()
+    {
+        // a + b fans one gradient out to both leaves: one may adopt the engine's buffer, the other must get a copy.
+        var a = Tensor.Zeros([50_000], DType.Float64).RequireGrad();
+        var b = Tensor.Zeros([50_000], DType.Float64).RequireGrad();
+        var upstream = Tensor.Full([50_000], 3.0, DType.Float64);
+        ((a + b) * 2.0).Backward(upstream);
+        using var scope = Tensor.NoGrad();
+        a.Grad!.Add_(Tensor.Ones([50_000], DType.Float64));
+        Assert.That(b.Grad!.Max().Item(), Is.EqualTo(6.0));
+        Assert.That(a.Grad.Min().Item(), Is.EqualTo(7.0));
+        Assert.That(upstream.Max().Item(), Is.EqualTo(3.0));
+    }
+
+    [Test]
+    public void A_linear_weight_gradient_is_contiguous_and_equals_g_transposed_times_x()
+    {
+        var layer = new Autograder.Tensors.NN.Linear(5, 3, generator: new Generator(2), dtype: DType.Float64);
+        var x = Tensor.Randn(new Generator(3), [4, 5], DType.Float64);
+        var g = Tensor.Randn(new Generator(4), [4, 3], DType.Float64);
+        layer.Call(x).Backward(g);
+        Assert.That(layer.Weight.Grad!.IsContiguous, Is.True);
+        using var scope = Tensor.NoGrad();
+        Assert.That(layer.Weight.Grad.AllClose(g.T.MatMul(x), 1e-12, 1e-12), Is.True);
+    }
 }

@@ -27,6 +27,23 @@ public sealed class ConvolutionPathTests
         }
     }
 
+    [TestCase(12, 12, TestName = "Bias gradient alone, image by image")]
+    [TestCase(4, 5, TestName = "Bias gradient alone, batched column matrix")]
+    public void Bias_gradient_alone_is_the_upstream_sum_per_filter(int height, int width)
+    {
+        // Input and weight frozen: only the bias needs a gradient, which is G summed over images and positions.
+        var x = Tensor.Randn(new Generator(6), [7, 2, height, width], DType.Float64);
+        var w = Tensor.Randn(new Generator(7), [3, 2, 3, 3], DType.Float64);
+        var b = Tensor.Zeros([3], DType.Float64).RequireGrad();
+        var y = x.Conv2d(w, b, 1, 1);
+        var upstream = Tensor.Randn(new Generator(8), y.Shape.ToArray(), DType.Float64);
+        y.Backward(upstream);
+        var g = upstream.ToArray<double>();
+        var perFilter = height * width;
+        var expected = Enumerable.Range(0, 3).Select(f => Enumerable.Range(0, 7).Sum(i => g.AsSpan(((i * 3) + f) * perFilter, perFilter).ToArray().Sum())).ToArray();
+        Assert.That(b.Grad!.ToArray<double>(), Is.EqualTo(expected).Within(1e-10).AsCollection);
+    }
+
     [Test]
     public void Image_by_image_results_are_bit_identical_at_one_and_two_threads()
     {
@@ -37,9 +54,10 @@ public sealed class ConvolutionPathTests
             {
                 var x = Tensor.Randn(new Generator(4), [19, 6, 14, 14]).RequireGrad();
                 var w = Tensor.Randn(new Generator(5), [8, 6, 3, 3]).RequireGrad();
-                var y = x.Conv2d(w, null, 1, 0);
+                var b = Tensor.Randn(new Generator(6), [8]).RequireGrad();
+                var y = x.Conv2d(w, b, 1, 0);
                 (y * y).Sum().Backward();
-                result = [.. y.ToArray<float>(), .. w.Grad!.ToArray<float>(), .. x.Grad!.ToArray<float>()];
+                result = [.. y.ToArray<float>(), .. w.Grad!.ToArray<float>(), .. b.Grad!.ToArray<float>(), .. x.Grad!.ToArray<float>()];
             });
             return result;
         }

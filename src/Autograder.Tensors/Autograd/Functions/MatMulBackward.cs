@@ -20,6 +20,17 @@ internal sealed class MatMulBackward : Node
             ];
         }
 
+        if (a.Dim == 2 && b.Dim == 2 && b.Strides[0] == 1 && b.Strides[1] != 1 && NeedsGrad(1))
+        {
+            // B is a transposed view (a linear layer's Wᵀ): dB is computed as (Gᵀ A)ᵀ, so that W's gradient, once the
+            // transpose's backward turns it back, is contiguous and lands in W.Grad without a strided copy.
+            return
+            [
+                NeedsGrad(0) ? gradOutput.MatMul(b.Transpose(0, 1)) : null,
+                gradOutput.Transpose(0, 1).MatMul(a).Transpose(0, 1),
+            ];
+        }
+
         return
         [
             NeedsGrad(0) ? BroadcastGradient.SumTo(gradOutput.MatMul(b.Transpose(-2, -1)), a.ShapeArray) : null,
