@@ -126,6 +126,9 @@ public sealed partial class Tensor
         return t;
     }
 
+    /// <summary>Uniform draws taken from a generator at a time when they are rounded to float32 (a stack buffer's length).</summary>
+    internal const int UniformBlock = 512;
+
     /// <summary>Uniform samples from [0, 1), drawn in row-major order from <paramref name="generator"/>.</summary>
     public static Tensor Rand(Generator generator, int[] shape, DType dtype = DType.Float32)
     {
@@ -134,18 +137,20 @@ public sealed partial class Tensor
         if (dtype == DType.Float32)
         {
             var values = t.ContiguousSpan<float>();
-            for (var i = 0; i < values.Length; i++)
+            Span<double> block = stackalloc double[UniformBlock];
+            for (var start = 0; start < values.Length; start += UniformBlock)
             {
-                values[i] = (float)generator.NextDouble();
+                var draws = block[..Math.Min(UniformBlock, values.Length - start)];
+                generator.NextDoubles(draws);
+                for (var i = 0; i < draws.Length; i++)
+                {
+                    values[start + i] = (float)draws[i];
+                }
             }
         }
         else
         {
-            var values = t.ContiguousSpan<double>();
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = generator.NextDouble();
-            }
+            generator.NextDoubles(t.ContiguousSpan<double>());
         }
 
         return t;

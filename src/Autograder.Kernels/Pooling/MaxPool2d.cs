@@ -43,8 +43,7 @@ public static class MaxPool2d
     }
 
     /// <summary>Routes each output gradient to its argmax position: gradInput[p, i] = Σ gradOutput[p, o] over the outputs o whose index is i, 0 where none.</summary>
-    /// <remarks>gradInput is overwritten, plane by plane while the plane is in cache (the caller need not zero it). The common 2×2,
-    /// stride-2 window writes each window's four values directly: the windows do not overlap, so nothing is added up.</remarks>
+    /// <remarks>gradInput is overwritten: each plane is cleared and filled while it is in cache (the caller need not zero it).</remarks>
     /// <param name="gradOutput">planes × OH × OW values.</param>
     /// <param name="indices">The argmax positions from <see cref="Forward"/>.</param>
     /// <param name="planes">The number of planes.</param>
@@ -66,17 +65,10 @@ public static class MaxPool2d
             fixed (long* px = indices)
             {
                 nint gAddress = (nint)pg, dAddress = (nint)pd, xAddress = (nint)px;
-                var twoByTwo = IsTwoByTwo(w);
                 ParallelWork.ForRanges(planes, 64, (first, end) =>
                 {
                     for (var p = first; p < end; p++)
                     {
-                        if (twoByTwo)
-                        {
-                            BackwardPlane2x2((T*)gAddress + ((nint)p * outSize), (long*)xAddress + ((nint)p * outSize), (T*)dAddress + ((nint)p * inSize), p, w);
-                            continue;
-                        }
-
                         BackwardPlane((T*)gAddress + ((nint)p * outSize), (long*)xAddress + ((nint)p * outSize), outSize, inSize, (T*)dAddress + ((nint)p * inSize), p, w);
                     }
                 }, totalWork: (long)planes * outSize);
@@ -90,6 +82,7 @@ public static class MaxPool2d
         where T : unmanaged, INumber<T>
     {
         new Span<T>(gradInput, inSize).Clear();
+        var overlapping = w.StrideHeight < w.KernelHeight || w.StrideWidth < w.KernelWidth;
         for (var o = 0; o < outSize; o++)
         {
             var index = indices[o];
@@ -98,50 +91,15 @@ public static class MaxPool2d
                 ThrowHelper.Argument("MaxPool2d.Backward", $"index {index} at plane {plane}, output {o} lies outside the {w.Height}×{w.Width} plane.");
             }
 
-            gradInput[index] += gradOutput[o];
-        }
-    }
-
-    /// <summary>Writes a whole 2×2-pooled plane's gradient: each window's four values (its gradient at the argmax, zeros elsewhere),
-    /// then zeros in a last odd row or column that no window covers.</summary>
-    private static unsafe void BackwardPlane2x2<T>(T* gradOutput, long* indices, T* gradInput, int plane, in PoolWindow w)
-        where T : unmanaged, INumber<T>
-    {
-        int width = w.Width, height = w.Height, outHeight = w.OutHeight, outWidth = w.OutWidth;
-        var o = 0;
-        for (var oh = 0; oh < outHeight; oh++)
-        {
-            var upper = gradInput + (2 * oh * width);
-            var lower = upper + width;
-            for (var ow = 0; ow < outWidth; ow++, o++)
+            // Windows that do not overlap send at most one gradient to a position: a store, with no read of the cleared value.
+            if (overlapping)
             {
-                var corner = 2 * ((oh * width) + ow);
-                var local = indices[o] - corner;
-                var column = 2 * ow;
-                upper[column] = upper[column + 1] = lower[column] = lower[column + 1] = T.Zero;
-                if (local is 0 or 1)
-                {
-                    upper[column + local] = gradOutput[o];
-                }
-                else if (local == width || local == width + 1)
-                {
-                    lower[column + local - width] = gradOutput[o];
-                }
-                else
-                {
-                    ThrowHelper.Argument("MaxPool2d.Backward", $"index {indices[o]} at plane {plane}, output {o} lies outside its 2×2 window at {corner}.");
-                }
+                gradInput[index] += gradOutput[o];
             }
-
-            if ((width & 1) != 0)
+            else
             {
-                upper[width - 1] = lower[width - 1] = T.Zero;
+                gradInput[index] = gradOutput[o];
             }
-        }
-
-        if ((height & 1) != 0)
-        {
-            new Span<T>(gradInput + ((height - 1) * width), width).Clear();
         }
     }
 

@@ -114,10 +114,10 @@ public sealed class PoolingTests(bool simd, int vectorBits) : SimdFixture(simd, 
     }
 
     [Test]
-    public void Backward_rejects_an_index_outside_its_window()
+    public void Backward_rejects_an_index_outside_its_plane()
     {
         var w = new PoolWindow(4, 4, 2, 2, 2, 2);
-        var error = Assert.Throws<ArgumentException>(() => MaxPool2d.Backward<double>([1, 2, 3, 4], [0, 7, 8, 2], 1, w, new double[16]));
-        Assert.That(error!.Message, Does.Contain("index 2 at plane 0, output 3"));
+        var error = Assert.Throws<ArgumentException>(() => MaxPool2d.Backward<double>([1, 2, 3, 4], [0, 7, 8, 16], 1, w, new double[16]));
+        Assert.That(error!.Message, Does.Contain("index 16 at plane 0, output 3"));
     }
 }

@@ -16,6 +16,32 @@ public sealed class GeneratorTests
     }
 
     [Test]
+    public void Bulk_uniform_draws_are_the_same_stream_as_one_at_a_time()
+    {
+        var one = new Generator(9);
+        var expected = Enumerable.Range(0, 1500).Select(_ => one.NextDouble()).ToArray();
+        var bulk = new Generator(9);
+        var drawn = new double[1500];
+        bulk.NextDoubles(drawn.AsSpan(0, 1000));
+        bulk.NextDoubles(drawn.AsSpan(1000));
+        Assert.That(drawn, Is.EqualTo(expected).AsCollection);
+        Assert.That(bulk.NextDouble(), Is.EqualTo(one.NextDouble()));
+        Assert.That(Tensor.Rand(new Generator(9), [1500], DType.Float64).ToArray<double>(), Is.EqualTo(expected).AsCollection);
+        Assert.That(Tensor.Rand(new Generator(9), [1500]).ToArray<float>(), Is.EqualTo(expected.Select(v => (float)v)).AsCollection);
+    }
+
+    [TestCase(DType.Float32)]
+    [TestCase(DType.Float64)]
+    public void The_dropout_mask_is_the_uniform_draws_thresholded_and_scaled(DType dtype)
+    {
+        // Dropout(x) for x = 1 is the mask itself: Rand(…).Ge(p) scaled by 1 / (1 − p), element by element.
+        const double P = 0.3;
+        var mask = Autograder.Tensors.NN.Functional.Dropout(Tensor.Ones([37, 29], dtype), P, training: true, new Generator(5));
+        var expected = Tensor.Rand(new Generator(5), [37, 29], dtype).Ge(P).To(dtype) * (1 / (1 - P));
+        Assert.That(mask.To(DType.Float64).ToArray<double>(), Is.EqualTo(expected.To(DType.Float64).ToArray<double>()).AsCollection);
+    }
+
+    [Test]
     public void Normal_and_uniform_samples_have_the_right_moments()
     {
         var n = Tensor.Randn(new Generator(1), [200_000], DType.Float64);
