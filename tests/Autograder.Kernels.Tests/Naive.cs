@@ -52,4 +52,38 @@ internal static class Naive
             }
         }
     }
+
+    /// <summary>A convolution by its definition: y[f, oh, ow] = Σ w[f, c, i, j] · x[c, oh·sh − ph + i, ow·sw − pw + j], zero outside the image.</summary>
+    public static double[] Convolution(double[] x, double[] w, int filters, Autograder.Kernels.Convolution.ConvGeometry g)
+    {
+        var y = new double[filters * g.OutPositions];
+        for (var f = 0; f < filters; f++)
+        {
+            for (var oh = 0; oh < g.OutHeight; oh++)
+            {
+                for (var ow = 0; ow < g.OutWidth; ow++)
+                {
+                    var sum = 0.0;
+                    for (var c = 0; c < g.Channels; c++)
+                    {
+                        for (var i = 0; i < g.KernelHeight; i++)
+                        {
+                            for (var j = 0; j < g.KernelWidth; j++)
+                            {
+                                int ih = (oh * g.StrideHeight) - g.PadHeight + i, iw = (ow * g.StrideWidth) - g.PadWidth + j;
+                                if (ih >= 0 && ih < g.Height && iw >= 0 && iw < g.Width)
+                                {
+                                    sum += x[(((c * g.Height) + ih) * g.Width) + iw] * w[(((((f * g.Channels) + c) * g.KernelHeight) + i) * g.KernelWidth) + j];
+                                }
+                            }
+                        }
+                    }
+
+                    y[(f * g.OutPositions) + (oh * g.OutWidth) + ow] = sum;
+                }
+            }
+        }
+
+        return y;
+    }
 }

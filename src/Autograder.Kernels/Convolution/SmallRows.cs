@@ -46,6 +46,36 @@ internal static unsafe class SmallRows
         }
     }
 
+    /// <summary>dst[0..n) = src[0..n) + value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyPlus<T>(T* src, T value, T* dst, int n)
+        where T : unmanaged, System.Numerics.INumberBase<T>
+    {
+        var i = 0;
+        if (KernelSettings.UseVector512)
+        {
+            var v = Vector512.Create(value);
+            for (; i <= n - Vector512<T>.Count; i += Vector512<T>.Count)
+            {
+                (Vector512.Load(src + i) + v).Store(dst + i);
+            }
+        }
+
+        if (KernelSettings.UseVector256)
+        {
+            var v = Vector256.Create(value);
+            for (; i <= n - Vector256<T>.Count; i += Vector256<T>.Count)
+            {
+                (Vector256.Load(src + i) + v).Store(dst + i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            dst[i] = src[i] + value;
+        }
+    }
+
     /// <summary>dst[0..n) = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Clear<T>(T* dst, int n)

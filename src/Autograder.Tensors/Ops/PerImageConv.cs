@@ -25,6 +25,15 @@ internal static class PerImageConv
     public static unsafe void Forward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> bias, Span<T> output, int n, int f, ConvGeometry g)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (DirectConv.Applies(g))
+        {
+            var packed = ArrayPool<T>.Shared.Rent(DirectConv.PackedWeightsLength<T>(f, g));
+            DirectConv.PackWeights(w, f, g, packed);
+            Direct(x, g, packed, f, bias, output, n);
+            ArrayPool<T>.Shared.Return(packed);
+            return;
+        }
+
         int imageSize = g.Channels * g.Height * g.Width, positions = g.OutPositions, rows = g.ColumnRows;
         fixed (T* px = x, pw = w, pb = bias, po = output)
         {
@@ -50,6 +59,30 @@ internal static class PerImageConv
         }
     }
 
+    /// <summary>Runs <see cref="DirectConv.Forward"/> on every image in parallel: (n, C, H, W) → (n, F, OH, OW), each thread with its own scratch.</summary>
+    private static unsafe void Direct<T>(ReadOnlySpan<T> x, ConvGeometry g, T[] packed, int f, ReadOnlySpan<T> bias, Span<T> output, int n)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int imageSize = g.Channels * g.Height * g.Width, outSize = f * g.OutPositions, scratchLength = DirectConv.ScratchLength<T>(f, g);
+        fixed (T* px = x, pb = bias, po = output)
+        {
+            nint xAddress = (nint)px, bAddress = (nint)pb, oAddress = (nint)po;
+            var biasLength = bias.Length;
+            ParallelWork.ForRanges(n, n, (first, end) =>
+            {
+                var scratch = ArrayPool<T>.Shared.Rent(scratchLength);
+                for (var i = first; i < end; i++)
+                {
+                    DirectConv.Forward<T>(
+                        new ReadOnlySpan<T>((T*)xAddress + ((nint)i * imageSize), imageSize), g, packed, f,
+                        new ReadOnlySpan<T>((T*)bAddress, biasLength), new Span<T>((T*)oAddress + ((nint)i * outSize), outSize), scratch);
+                }
+
+                ArrayPool<T>.Shared.Return(scratch);
+            }, totalWork: (long)n * outSize * g.ColumnRows);
+        }
+    }
+
     /// <summary>Gradients of one batch: gradInput is overwritten (image by image, while the image is in cache); gradWeight and gradBias are added to.</summary>
     /// <remarks>Each of <see cref="Groups"/> fixed runs of images sums its weight and bias gradients into its own partial, and the
     /// partials are added in group order, so the sums never depend on the thread count. The bias gradient (row sums of G) is taken
@@ -62,12 +95,22 @@ internal static class PerImageConv
         var groups = Math.Min(n, Groups);
         var partialSize = (needWeight ? weightSize : 0) + (needBias ? f : 0);
         var partials = new T[groups * partialSize];
+        var direct = needInput && DirectConv.Applies(g);
+        var gradientGeometry = DirectConv.InputGradientGeometry(f, g);
+        var flipped = direct ? ArrayPool<T>.Shared.Rent(DirectConv.PackedWeightsLength<T>(g.Channels, gradientGeometry)) : null;
+        if (flipped is not null)
+        {
+            DirectConv.PackFlippedWeights(w, f, g, flipped);
+        }
+
+        var directScratch = direct ? DirectConv.ScratchLength<T>(g.Channels, gradientGeometry) : 0;
         fixed (T* pg = grad, px = x, pw = w, pdx = gradInput, pp = partials)
         {
             nint gAddress = (nint)pg, xAddress = (nint)px, wAddress = (nint)pw, dxAddress = (nint)pdx, pAddress = (nint)pp;
             ParallelWork.For(groups, group =>
             {
-                var cols = needInput || needWeight ? ArrayPool<T>.Shared.Rent(rows * positions) : [];
+                var cols = needWeight || (needInput && !direct) ? ArrayPool<T>.Shared.Rent(rows * positions) : [];
+                var scratch = direct ? ArrayPool<T>.Shared.Rent(directScratch) : [];
                 var weights = new ReadOnlySpan<T>((T*)wAddress, weightSize);
                 var partial = new Span<T>((T*)pAddress + ((nint)group * partialSize), partialSize);
                 var weightPartial = partial[..(needWeight ? weightSize : 0)];
@@ -87,7 +130,13 @@ internal static class PerImageConv
                         biasPartial[filter] += Reduction.Sum<T>(gi.Slice(filter * positions, positions));
                     }
 
-                    if (needInput)
+                    if (direct)
+                    {
+                        // The input gradient of a stride-1 convolution is a convolution of G with the flipped weights.
+                        var dx = new Span<T>((T*)dxAddress + ((nint)i * imageSize), imageSize);
+                        DirectConv.Forward<T>(gi, gradientGeometry, flipped, g.Channels, [], dx, scratch);
+                    }
+                    else if (needInput)
                     {
                         var dx = new Span<T>((T*)dxAddress + ((nint)i * imageSize), imageSize);
                         Gemm.Multiply(true, false, rows, positions, f, T.One, weights, rows, gi, positions, T.Zero, cols, positions);
@@ -100,7 +149,17 @@ internal static class PerImageConv
                 {
                     ArrayPool<T>.Shared.Return(cols);
                 }
+
+                if (scratch.Length > 0)
+                {
+                    ArrayPool<T>.Shared.Return(scratch);
+                }
             }, totalWork: (long)n * f * positions * rows * ((needWeight ? 1 : 0) + (needInput ? 1 : 0)));
+        }
+
+        if (flipped is not null)
+        {
+            ArrayPool<T>.Shared.Return(flipped);
         }
 
         for (var group = 0; group < groups; group++)

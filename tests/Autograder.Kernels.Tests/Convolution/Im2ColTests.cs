@@ -22,7 +22,7 @@ public sealed class Im2ColTests(bool simd, int vectorBits) : SimdFixture(simd, v
         Im2Col.Unfold<double>(x, g, cols, g.OutPositions, 0);
         var y = new double[Filters * g.OutPositions];
         Kernels.Gemm.Gemm.Multiply(false, false, Filters, g.OutPositions, g.ColumnRows, 1.0, w, g.ColumnRows, cols, g.OutPositions, 0.0, y, g.OutPositions);
-        Naive.AssertClose(DirectConvolution(x, w, Filters, g), y, 1e-12);
+        Naive.AssertClose(Naive.Convolution(x, w, Filters, g), y, 1e-12);
     }
 
     [TestCaseSource(nameof(Geometries))]
@@ -64,38 +64,5 @@ public sealed class Im2ColTests(bool simd, int vectorBits) : SimdFixture(simd, v
     {
         var error = Assert.Throws<ArgumentException>(() => Im2Col.Unfold<double>(new double[9], new ConvGeometry(1, 3, 3, 4, 4), new double[100], 1, 0));
         Assert.That(error!.Message, Does.Contain("kernel (4, 4) is larger than the padded input (3, 3)"));
-    }
-
-    private static double[] DirectConvolution(double[] x, double[] w, int filters, ConvGeometry g)
-    {
-        var y = new double[filters * g.OutPositions];
-        for (var f = 0; f < filters; f++)
-        {
-            for (var oh = 0; oh < g.OutHeight; oh++)
-            {
-                for (var ow = 0; ow < g.OutWidth; ow++)
-                {
-                    var sum = 0.0;
-                    for (var c = 0; c < g.Channels; c++)
-                    {
-                        for (var i = 0; i < g.KernelHeight; i++)
-                        {
-                            for (var j = 0; j < g.KernelWidth; j++)
-                            {
-                                int ih = (oh * g.StrideHeight) - g.PadHeight + i, iw = (ow * g.StrideWidth) - g.PadWidth + j;
-                                if (ih >= 0 && ih < g.Height && iw >= 0 && iw < g.Width)
-                                {
-                                    sum += x[(((c * g.Height) + ih) * g.Width) + iw] * w[(((((f * g.Channels) + c) * g.KernelHeight) + i) * g.KernelWidth) + j];
-                                }
-                            }
-                        }
-                    }
-
-                    y[(f * g.OutPositions) + (oh * g.OutWidth) + ow] = sum;
-                }
-            }
-        }
-
-        return y;
     }
 }

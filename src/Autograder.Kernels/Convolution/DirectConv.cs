@@ -1,0 +1,205 @@
+using System.Numerics;
+
+namespace Autograder.Kernels.Convolution;
+
+/// <summary>Stride-1 convolution of one image without a column matrix (an implicit GEMM), for the forward pass and, with
+/// flipped weights, for the input gradient.</summary>
+/// <remarks>
+/// The image is copied into a zero-padded buffer of Hp × Wp per channel. Output position (oh, ow) is computed at grid point
+/// q = oh·Wp + ow, a grid as wide as the padded image: the input under kernel tap (c, ki, kj) for every q is then the padded
+/// image read contiguously from c·Hp·Wp + ki·Wp + kj, so each row of the column matrix is a slice of the image and nothing is
+/// unfolded or packed. The Wp − OW grid points past each output row are computed and dropped (a sixth more arithmetic for a
+/// 12-wide output of a 3 × 3 kernel), in exchange for no im2col pass and no packed copy of B.
+/// The input gradient of a stride-1 convolution is one too: dX = conv(G padded by K − 1 − pad, W flipped in space with filters
+/// and channels swapped); <see cref="InputGradientGeometry"/> and <see cref="PackFlippedWeights"/> set it up.
+/// Weights are packed for the vector width in use when packed; pack and convolve under the same <see cref="KernelSettings"/>.
+/// </remarks>
+public static unsafe class DirectConv
+{
+    /// <summary>Whether this path can run <paramref name="geometry"/>: stride 1 and vectors on.</summary>
+    /// <param name="geometry">The convolution's shape.</param>
+    /// <returns>True when <see cref="Forward"/> applies.</returns>
+    public static bool Applies(in ConvGeometry geometry) =>
+        geometry is { StrideHeight: 1, StrideWidth: 1 } && KernelSettings.UseVector256;
+
+    /// <summary>The length of packed weights for <paramref name="filters"/> filters over <paramref name="geometry"/>.</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="filters">Output channels F.</param>
+    /// <param name="geometry">The convolution's shape.</param>
+    /// <returns>The number of values.</returns>
+    public static int PackedWeightsLength<T>(int filters, in ConvGeometry geometry)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        RoundUp(filters, DirectConvTiles<T>.Rows) * geometry.ColumnRows;
+
+    /// <summary>Packs weights (F, C·KH·KW) into panels of filters interleaved per tap; missing filters of the last panel are zero.</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="weights">F · C·KH·KW values, row-major.</param>
+    /// <param name="filters">Output channels F.</param>
+    /// <param name="geometry">The convolution's shape.</param>
+    /// <param name="packed">At least <see cref="PackedWeightsLength"/> values.</param>
+    public static void PackWeights<T>(ReadOnlySpan<T> weights, int filters, in ConvGeometry geometry, Span<T> packed)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        const string Op = "DirectConv.PackWeights";
+        var depth = geometry.ColumnRows;
+        ThrowHelper.CheckLength(Op, nameof(weights), weights.Length, (long)filters * depth);
+        ThrowHelper.CheckLength(Op, nameof(packed), packed.Length, PackedWeightsLength<T>(filters, geometry));
+        var rows = DirectConvTiles<T>.Rows;
+        for (var f = 0; f < RoundUp(filters, rows); f++)
+        {
+            var panel = packed[(f / rows * rows * depth)..];
+            for (var p = 0; p < depth; p++)
+            {
+                panel[(p * rows) + (f % rows)] = f < filters ? weights[(f * depth) + p] : T.Zero;
+            }
+        }
+    }
+
+    /// <summary>Packs the weights of the input-gradient convolution: W'[c, f, ki, kj] = W[f, c, KH − 1 − ki, KW − 1 − kj], C filters over F channels.</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="weights">The forward weights, (F, C, KH, KW).</param>
+    /// <param name="filters">The forward convolution's output channels F.</param>
+    /// <param name="geometry">The forward convolution's shape.</param>
+    /// <param name="packed">At least <see cref="PackedWeightsLength"/> values for C filters over <see cref="InputGradientGeometry"/>.</param>
+    public static void PackFlippedWeights<T>(ReadOnlySpan<T> weights, int filters, in ConvGeometry geometry, Span<T> packed)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int channels = geometry.Channels, kh = geometry.KernelHeight, kw = geometry.KernelWidth, taps = kh * kw;
+        var flipped = new T[channels * filters * taps];
+        for (var f = 0; f < filters; f++)
+        {
+            for (var c = 0; c < channels; c++)
+            {
+                for (var t = 0; t < taps; t++)
+                {
+                    flipped[(((c * filters) + f) * taps) + (taps - 1 - t)] = weights[(((f * channels) + c) * taps) + t];
+                }
+            }
+        }
+
+        PackWeights<T>(flipped, channels, InputGradientGeometry(filters, geometry), packed);
+    }
+
+    /// <summary>The stride-1 convolution whose output is the input gradient: over G (F, OH, OW), padded by K − 1 − pad.</summary>
+    /// <param name="filters">The forward convolution's output channels F.</param>
+    /// <param name="geometry">The forward convolution's shape (stride 1).</param>
+    /// <returns>The gradient convolution's shape; its output is (C, H, W).</returns>
+    public static ConvGeometry InputGradientGeometry(int filters, in ConvGeometry geometry) =>
+        new(filters, geometry.OutHeight, geometry.OutWidth, geometry.KernelHeight, geometry.KernelWidth, 1, 1,
+            geometry.KernelHeight - 1 - geometry.PadHeight, geometry.KernelWidth - 1 - geometry.PadWidth);
+
+    /// <summary>The scratch one <see cref="Forward"/> call needs: the padded image and the output grid.</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="filters">Output channels F.</param>
+    /// <param name="geometry">The convolution's shape.</param>
+    /// <returns>The number of values.</returns>
+    public static int ScratchLength<T>(int filters, in ConvGeometry geometry)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var (imageLength, gridLength, _) = Layout<T>(filters, geometry);
+        return imageLength + gridLength;
+    }
+
+    /// <summary>Convolves one (C, H, W) image: output (F, OH, OW) = W ⋆ image + bias.</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="image">C·H·W values.</param>
+    /// <param name="geometry">The convolution's shape (stride 1).</param>
+    /// <param name="packedWeights">From <see cref="PackWeights"/> (or <see cref="PackFlippedWeights"/>).</param>
+    /// <param name="filters">Output channels F.</param>
+    /// <param name="bias">F values, or empty for none.</param>
+    /// <param name="output">F·OH·OW values, overwritten.</param>
+    /// <param name="scratch">At least <see cref="ScratchLength"/> values; its contents are not kept.</param>
+    public static void Forward<T>(ReadOnlySpan<T> image, in ConvGeometry geometry, ReadOnlySpan<T> packedWeights, int filters, ReadOnlySpan<T> bias, Span<T> output, Span<T> scratch)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        const string Op = "DirectConv.Forward";
+        var g = geometry;
+        g.Validate(Op);
+        if (!Applies(g))
+        {
+            ThrowHelper.Argument(Op, $"needs stride 1 and vector instructions; got stride ({g.StrideHeight}, {g.StrideWidth}).");
+        }
+
+        var (imageLength, gridLength, tiles) = Layout<T>(filters, g);
+        ThrowHelper.CheckLength(Op, nameof(image), image.Length, (long)g.Channels * g.Height * g.Width);
+        ThrowHelper.CheckLength(Op, nameof(packedWeights), packedWeights.Length, PackedWeightsLength<T>(filters, g));
+        ThrowHelper.CheckLength(Op, nameof(output), output.Length, (long)filters * g.OutPositions);
+        ThrowHelper.CheckLength(Op, nameof(scratch), scratch.Length, (long)imageLength + gridLength);
+        if (!bias.IsEmpty)
+        {
+            ThrowHelper.CheckLength(Op, nameof(bias), bias.Length, filters);
+        }
+
+        int paddedWidth = g.Width + (2 * g.PadWidth), plane = (g.Height + (2 * g.PadHeight)) * paddedWidth, depth = g.ColumnRows;
+        var offsets = depth <= 1024 ? stackalloc int[depth] : new int[depth];
+        for (var p = 0; p < depth; p++)
+        {
+            int c = p / (g.KernelHeight * g.KernelWidth), tap = p % (g.KernelHeight * g.KernelWidth);
+            offsets[p] = (c * plane) + (tap / g.KernelWidth * paddedWidth) + (tap % g.KernelWidth);
+        }
+
+        fixed (T* px = image, pa = packedWeights, po = output, ps = scratch)
+        fixed (int* pOffsets = offsets)
+        {
+            Pad(px, g, ps, imageLength);
+            var rows = DirectConvTiles<T>.Rows;
+            var grid = ps + imageLength;
+            DirectConvTiles<T>.Run(ps, pOffsets, depth, pa, (filters + rows - 1) / rows, grid, tiles);
+            Compact(grid, (nint)tiles * DirectConvTiles<T>.Columns, paddedWidth, g.OutHeight, g.OutWidth, filters, bias, po);
+        }
+    }
+
+    /// <summary>Scratch sizes: the padded image plus a tile of slack (the last tile reads past the last grid point), and the grid.</summary>
+    private static (int ImageLength, int GridLength, int Tiles) Layout<T>(int filters, in ConvGeometry g)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int paddedWidth = g.Width + (2 * g.PadWidth), paddedHeight = g.Height + (2 * g.PadHeight);
+        int columns = DirectConvTiles<T>.Columns, rows = DirectConvTiles<T>.Rows;
+        var gridPoints = ((g.OutHeight - 1) * paddedWidth) + g.OutWidth;
+        var tiles = (gridPoints + columns - 1) / columns;
+        return ((g.Channels * paddedHeight * paddedWidth) + columns, RoundUp(filters, rows) * tiles * columns, tiles);
+    }
+
+    /// <summary>Copies the image into the zero-padded buffer (and zeroes the slack after it).</summary>
+    private static void Pad<T>(T* image, in ConvGeometry g, T* padded, int paddedLength)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int height = g.Height, width = g.Width, paddedWidth = width + (2 * g.PadWidth), paddedHeight = height + (2 * g.PadHeight);
+        var imageLength = g.Channels * height * width;
+        if (g.PadHeight == 0 && g.PadWidth == 0)
+        {
+            new ReadOnlySpan<T>(image, imageLength).CopyTo(new Span<T>(padded, imageLength));
+            new Span<T>(padded + imageLength, paddedLength - imageLength).Clear();
+            return;
+        }
+
+        new Span<T>(padded, paddedLength).Clear();
+        for (var c = 0; c < g.Channels; c++)
+        {
+            var destination = padded + ((nint)c * paddedHeight * paddedWidth) + (g.PadHeight * paddedWidth) + g.PadWidth;
+            var source = image + ((nint)c * height * width);
+            for (var row = 0; row < height; row++, destination += paddedWidth, source += width)
+            {
+                SmallRows.Copy(source, destination, width);
+            }
+        }
+    }
+
+    /// <summary>Keeps the OW valid points of every grid row, adding the filter's bias.</summary>
+    private static void Compact<T>(T* grid, nint gridStride, int paddedWidth, int outHeight, int outWidth, int filters, ReadOnlySpan<T> bias, T* output)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (var f = 0; f < filters; f++)
+        {
+            var value = bias.IsEmpty ? T.Zero : bias[f];
+            var source = grid + (f * gridStride);
+            var destination = output + ((nint)f * outHeight * outWidth);
+            for (var row = 0; row < outHeight; row++, source += paddedWidth, destination += outWidth)
+            {
+                SmallRows.CopyPlus(source, value, destination, outWidth);
+            }
+        }
+    }
+
+    private static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;
+}

@@ -1,0 +1,91 @@
+using Autograder.Kernels.Convolution;
+
+namespace Autograder.Kernels.Tests.Convolution;
+
+public sealed class DirectConvTests(bool simd, int vectorBits) : SimdFixture(simd, vectorBits)
+{
+    /// <summary>Stride-1 shapes: odd sizes, asymmetric padding, grids that end mid-tile, and filter counts that leave a partial panel.</summary>
+    private static IEnumerable<TestCaseData> Shapes()
+    {
+        yield return new TestCaseData(new ConvGeometry(3, 6, 5, 3, 3), 4);
+        yield return new TestCaseData(new ConvGeometry(2, 7, 8, 3, 2, 1, 1, 1, 1), 7);
+        yield return new TestCaseData(new ConvGeometry(1, 5, 5, 5, 5, 1, 1, 2, 2), 9);
+        yield return new TestCaseData(new ConvGeometry(1, 28, 28, 3, 3, 1, 1, 1, 1), 16);
+        yield return new TestCaseData(new ConvGeometry(16, 14, 14, 3, 3), 13);
+    }
+
+    [TestCaseSource(nameof(Shapes))]
+    public void Forward_equals_the_definition_and_ignores_stale_scratch(ConvGeometry g, int filters)
+    {
+        if (!DirectConv.Applies(g))
+        {
+            Assert.That(Simd, Is.False, "stride-1 shapes take this path whenever vectors are on");
+            return;
+        }
+
+        var x = Naive.Random(g.Channels * g.Height * g.Width, 1);
+        var w = Naive.Random(filters * g.ColumnRows, 2);
+        var bias = Naive.Random(filters, 3);
+        var packed = new double[DirectConv.PackedWeightsLength<double>(filters, g)];
+        DirectConv.PackWeights<double>(w, filters, g, packed);
+        var output = Enumerable.Repeat(double.NaN, filters * g.OutPositions).ToArray();
+        var scratch = Enumerable.Repeat(double.NaN, DirectConv.ScratchLength<double>(filters, g)).ToArray();
+        DirectConv.Forward<double>(x, g, packed, filters, bias, output, scratch);
+        var expected = Naive.Convolution(x, w, filters, g);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            expected[i] += bias[i / g.OutPositions];
+        }
+
+        Naive.AssertClose(expected, output, 1e-12);
+    }
+
+    [TestCaseSource(nameof(Shapes))]
+    public void Float_forward_without_bias_is_close_to_the_definition(ConvGeometry g, int filters)
+    {
+        if (!DirectConv.Applies(g))
+        {
+            return;
+        }
+
+        var x = Naive.Random(g.Channels * g.Height * g.Width, 4);
+        var w = Naive.Random(filters * g.ColumnRows, 5);
+        var packed = new float[DirectConv.PackedWeightsLength<float>(filters, g)];
+        DirectConv.PackWeights<float>(Array.ConvertAll(w, v => (float)v), filters, g, packed);
+        var output = new float[filters * g.OutPositions];
+        DirectConv.Forward<float>(Array.ConvertAll(x, v => (float)v), g, packed, filters, [], output, new float[DirectConv.ScratchLength<float>(filters, g)]);
+        Naive.AssertClose(Naive.Convolution(x, w, filters, g), Array.ConvertAll(output, v => (double)v), 1e-4 * g.ColumnRows);
+    }
+
+    [TestCaseSource(nameof(Shapes))]
+    public void Flipped_weights_give_the_adjoint_the_input_gradient(ConvGeometry g, int filters)
+    {
+        // ⟨conv(x), G⟩ = ⟨x, dX⟩ for all x and G characterises dX as the input gradient.
+        if (!DirectConv.Applies(g))
+        {
+            return;
+        }
+
+        var x = Naive.Random(g.Channels * g.Height * g.Width, 6);
+        var w = Naive.Random(filters * g.ColumnRows, 7);
+        var upstream = Naive.Random(filters * g.OutPositions, 8);
+        var gradientGeometry = DirectConv.InputGradientGeometry(filters, g);
+        Assert.That((gradientGeometry.OutHeight, gradientGeometry.OutWidth), Is.EqualTo((g.Height, g.Width)));
+        var packed = new double[DirectConv.PackedWeightsLength<double>(g.Channels, gradientGeometry)];
+        DirectConv.PackFlippedWeights<double>(w, filters, g, packed);
+        var dx = new double[x.Length];
+        DirectConv.Forward<double>(upstream, gradientGeometry, packed, g.Channels, [], dx, new double[DirectConv.ScratchLength<double>(g.Channels, gradientGeometry)]);
+        var left = Naive.Convolution(x, w, filters, g).Zip(upstream, (a, b) => a * b).Sum();
+        var right = x.Zip(dx, (a, b) => a * b).Sum();
+        Assert.That(right, Is.EqualTo(left).Within(1e-10));
+    }
+
+    [Test]
+    public void A_strided_convolution_is_refused_with_the_reason()
+    {
+        var g = new ConvGeometry(1, 8, 8, 3, 3, 2, 2);
+        Assert.That(DirectConv.Applies(g), Is.False);
+        var error = Assert.Throws<ArgumentException>(() => DirectConv.Forward<double>(new double[64], g, new double[72], 1, [], new double[9], new double[4096]));
+        Assert.That(error!.Message, Does.Contain("stride 1"));
+    }
+}
