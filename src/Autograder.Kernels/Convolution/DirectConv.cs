@@ -130,13 +130,9 @@ public static unsafe class DirectConv
             ThrowHelper.CheckLength(Op, nameof(bias), bias.Length, filters);
         }
 
-        int paddedWidth = g.Width + (2 * g.PadWidth), plane = (g.Height + (2 * g.PadHeight)) * paddedWidth, depth = g.ColumnRows;
+        int paddedWidth = g.Width + (2 * g.PadWidth), depth = g.ColumnRows;
         var offsets = depth <= 1024 ? stackalloc int[depth] : new int[depth];
-        for (var p = 0; p < depth; p++)
-        {
-            int c = p / (g.KernelHeight * g.KernelWidth), tap = p % (g.KernelHeight * g.KernelWidth);
-            offsets[p] = (c * plane) + (tap / g.KernelWidth * paddedWidth) + (tap % g.KernelWidth);
-        }
+        TapOffsets(g, offsets);
 
         fixed (T* px = image, pa = packedWeights, po = output, ps = scratch)
         fixed (int* pOffsets = offsets)
@@ -147,6 +143,99 @@ public static unsafe class DirectConv
             DirectConvTiles<T>.Run(ps, pOffsets, depth, pa, (filters + rows - 1) / rows, grid, tiles);
             Compact(grid, (nint)tiles * DirectConvTiles<T>.Columns, paddedWidth, g.OutHeight, g.OutWidth, filters, bias, po);
         }
+    }
+
+    /// <summary>The scratch one <see cref="AccumulateWeightGradient"/> call over <paramref name="count"/> images needs.</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="count">Images in the run.</param>
+    /// <param name="filters">Output channels F.</param>
+    /// <param name="geometry">The convolution's shape.</param>
+    /// <returns>The number of values.</returns>
+    public static int WeightGradientScratchLength<T>(int count, int filters, in ConvGeometry geometry)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var (imageLength, _, _) = Layout<T>(filters, geometry);
+        return count * (imageLength + (filters * GradientGridStride<T>(geometry)));
+    }
+
+    /// <summary>Adds the weight gradient of a run of images: dW[f, p] += Σ_i Σ_(oh, ow) G_i[f, oh, ow] · X_i[c, oh − ph + ki, ow − pw + kj] for tap p = (c, ki, kj).</summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="images">count images, C·H·W values each.</param>
+    /// <param name="gradients">count output gradients, F·OH·OW values each.</param>
+    /// <param name="count">Images in the run.</param>
+    /// <param name="geometry">The convolution's shape (stride 1).</param>
+    /// <param name="filters">Output channels F.</param>
+    /// <param name="gradWeight">F · C·KH·KW values, added to.</param>
+    /// <param name="scratch">At least <see cref="WeightGradientScratchLength"/> values; its contents are not kept.</param>
+    public static void AccumulateWeightGradient<T>(ReadOnlySpan<T> images, ReadOnlySpan<T> gradients, int count, in ConvGeometry geometry, int filters, Span<T> gradWeight, Span<T> scratch)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        const string Op = "DirectConv.AccumulateWeightGradient";
+        var g = geometry;
+        g.Validate(Op);
+        if (!Applies(g))
+        {
+            ThrowHelper.Argument(Op, $"needs stride 1 and vector instructions; got stride ({g.StrideHeight}, {g.StrideWidth}).");
+        }
+
+        int imageSize = g.Channels * g.Height * g.Width, outSize = filters * g.OutPositions, depth = g.ColumnRows;
+        var (imageLength, _, _) = Layout<T>(filters, g);
+        var gridStride = GradientGridStride<T>(g);
+        ThrowHelper.CheckLength(Op, nameof(images), images.Length, (long)count * imageSize);
+        ThrowHelper.CheckLength(Op, nameof(gradients), gradients.Length, (long)count * outSize);
+        ThrowHelper.CheckLength(Op, nameof(gradWeight), gradWeight.Length, (long)filters * depth);
+        ThrowHelper.CheckLength(Op, nameof(scratch), scratch.Length, WeightGradientScratchLength<T>(count, filters, g));
+        var paddedWidth = g.Width + (2 * g.PadWidth);
+        var offsets = depth <= 1024 ? stackalloc int[depth] : new int[depth];
+        TapOffsets(g, offsets);
+        fixed (T* px = images, pg = gradients, pw = gradWeight, ps = scratch)
+        fixed (int* pOffsets = offsets)
+        {
+            var grids = ps + ((nint)count * imageLength);
+            for (var i = 0; i < count; i++)
+            {
+                Pad(px + ((nint)i * imageSize), g, ps + ((nint)i * imageLength), imageLength);
+
+                // G on the padded-width grid, zero at the points past each output row, so those products vanish.
+                var grid = grids + ((nint)i * filters * gridStride);
+                new Span<T>(grid, filters * gridStride).Clear();
+                var source = pg + ((nint)i * outSize);
+                for (var f = 0; f < filters; f++)
+                {
+                    for (var row = 0; row < g.OutHeight; row++, source += g.OutWidth)
+                    {
+                        SmallRows.Copy(source, grid + ((nint)f * gridStride) + (row * paddedWidth), g.OutWidth);
+                    }
+                }
+            }
+
+            for (var f0 = 0; f0 < filters; f0 += 4)
+            {
+                for (var p0 = 0; p0 < depth; p0 += 4)
+                {
+                    DirectConvWeightTiles<T>.Tile(grids, gridStride, (nint)filters * gridStride, ps, imageLength, count, pOffsets, gridStride, f0, p0, Math.Min(4, filters - f0), Math.Min(4, depth - p0), pw, depth);
+                }
+            }
+        }
+    }
+
+    /// <summary>Where each tap's slice starts in the padded image: p = (c·KH + ki)·KW + kj starts at c·Hp·Wp + ki·Wp + kj.</summary>
+    private static void TapOffsets(in ConvGeometry g, Span<int> offsets)
+    {
+        int paddedWidth = g.Width + (2 * g.PadWidth), plane = (g.Height + (2 * g.PadHeight)) * paddedWidth, taps = g.KernelHeight * g.KernelWidth;
+        for (var p = 0; p < offsets.Length; p++)
+        {
+            int c = p / taps, tap = p % taps;
+            offsets[p] = (c * plane) + (tap / g.KernelWidth * paddedWidth) + (tap % g.KernelWidth);
+        }
+    }
+
+    /// <summary>A gradient grid row: the grid points rounded up to whole vectors.</summary>
+    private static int GradientGridStride<T>(in ConvGeometry g)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var vector = KernelSettings.UseVector512 ? System.Runtime.Intrinsics.Vector512<T>.Count : System.Runtime.Intrinsics.Vector256<T>.Count;
+        return RoundUp(((g.OutHeight - 1) * (g.Width + (2 * g.PadWidth))) + g.OutWidth, vector);
     }
 
     /// <summary>Scratch sizes: the padded image plus a tile of slack (the last tile reads past the last grid point), and the grid.</summary>

@@ -104,22 +104,32 @@ internal static class PerImageConv
         }
 
         var directScratch = direct ? DirectConv.ScratchLength<T>(g.Channels, gradientGeometry) : 0;
+        var directWeight = needWeight && DirectConv.Applies(g);
+        var weightScratch = directWeight ? DirectConv.WeightGradientScratchLength<T>((n + groups - 1) / groups, f, g) : 0;
         fixed (T* pg = grad, px = x, pw = w, pdx = gradInput, pp = partials)
         {
             nint gAddress = (nint)pg, xAddress = (nint)px, wAddress = (nint)pw, dxAddress = (nint)pdx, pAddress = (nint)pp;
             ParallelWork.For(groups, group =>
             {
-                var cols = needWeight || (needInput && !direct) ? ArrayPool<T>.Shared.Rent(rows * positions) : [];
-                var scratch = direct ? ArrayPool<T>.Shared.Rent(directScratch) : [];
+                var cols = (needWeight && !directWeight) || (needInput && !direct) ? ArrayPool<T>.Shared.Rent(rows * positions) : [];
+                var scratch = direct || directWeight ? ArrayPool<T>.Shared.Rent(Math.Max(directScratch, weightScratch)) : [];
                 var weights = new ReadOnlySpan<T>((T*)wAddress, weightSize);
                 var partial = new Span<T>((T*)pAddress + ((nint)group * partialSize), partialSize);
                 var weightPartial = partial[..(needWeight ? weightSize : 0)];
                 var biasPartial = partial[weightPartial.Length..];
                 int first = (int)((long)n * group / groups), end = (int)((long)n * (group + 1) / groups);
+                if (directWeight)
+                {
+                    DirectConv.AccumulateWeightGradient<T>(
+                        new ReadOnlySpan<T>((T*)xAddress + ((nint)first * imageSize), (end - first) * imageSize),
+                        new ReadOnlySpan<T>((T*)gAddress + ((nint)first * f * positions), (end - first) * f * positions),
+                        end - first, g, f, weightPartial, scratch);
+                }
+
                 for (var i = first; i < end; i++)
                 {
                     var gi = new ReadOnlySpan<T>((T*)gAddress + ((nint)i * f * positions), f * positions);
-                    if (needWeight)
+                    if (needWeight && !directWeight)
                     {
                         Im2Col.Unfold<T>(new ReadOnlySpan<T>((T*)xAddress + ((nint)i * imageSize), imageSize), g, cols, positions, 0);
                         Gemm.Multiply(false, true, f, rows, positions, T.One, gi, positions, cols, positions, T.One, weightPartial, rows);

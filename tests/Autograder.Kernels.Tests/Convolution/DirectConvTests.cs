@@ -80,6 +80,47 @@ public sealed class DirectConvTests(bool simd, int vectorBits) : SimdFixture(sim
         Assert.That(right, Is.EqualTo(left).Within(1e-10));
     }
 
+    [TestCaseSource(nameof(Shapes))]
+    public void Weight_gradient_over_a_run_of_images_is_added_to_what_was_there(ConvGeometry g, int filters)
+    {
+        if (!DirectConv.Applies(g))
+        {
+            return;
+        }
+
+        const int Count = 3;
+        int imageSize = g.Channels * g.Height * g.Width, outSize = filters * g.OutPositions;
+        var x = Naive.Random(Count * imageSize, 9);
+        var upstream = Naive.Random(Count * outSize, 10);
+        var start = Naive.Random(filters * g.ColumnRows, 11);
+        var expected = (double[])start.Clone();
+        for (var i = 0; i < Count; i++)
+        {
+            for (var f = 0; f < filters; f++)
+            {
+                for (var p = 0; p < g.ColumnRows; p++)
+                {
+                    int c = p / (g.KernelHeight * g.KernelWidth), ki = p / g.KernelWidth % g.KernelHeight, kj = p % g.KernelWidth;
+                    for (var oh = 0; oh < g.OutHeight; oh++)
+                    {
+                        for (var ow = 0; ow < g.OutWidth; ow++)
+                        {
+                            int ih = oh - g.PadHeight + ki, iw = ow - g.PadWidth + kj;
+                            if (ih >= 0 && ih < g.Height && iw >= 0 && iw < g.Width)
+                            {
+                                expected[(f * g.ColumnRows) + p] += upstream[(i * outSize) + (f * g.OutPositions) + (oh * g.OutWidth) + ow] * x[(i * imageSize) + (((c * g.Height) + ih) * g.Width) + iw];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        var scratch = Enumerable.Repeat(double.NaN, DirectConv.WeightGradientScratchLength<double>(Count, filters, g)).ToArray();
+        DirectConv.AccumulateWeightGradient<double>(x, upstream, Count, g, filters, start, scratch);
+        Naive.AssertClose(expected, start, 1e-11);
+    }
+
     [Test]
     public void A_strided_convolution_is_refused_with_the_reason()
     {
