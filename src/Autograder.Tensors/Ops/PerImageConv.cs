@@ -7,7 +7,8 @@ using Autograder.Kernels.Operators;
 
 namespace Autograder.Tensors.Ops;
 
-/// <summary>Convolution one image at a time, images in parallel: im2col into a per-thread buffer, then a GEMM straight into the output.</summary>
+/// <summary>Convolution one image at a time, images in parallel: stride 1 without a column matrix (<see cref="DirectConv"/>), other
+/// strides as im2col into a per-thread buffer, then a GEMM straight into the output.</summary>
 /// <remarks>
 /// For images with many output positions this beats one column matrix for the whole batch: image i's product W'·cols is
 /// already Y[i] in (F, OH·OW) order (no permuting copy), the column matrix stays in the core's cache while the GEMM reads it,
