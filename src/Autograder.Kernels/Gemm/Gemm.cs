@@ -6,9 +6,10 @@ namespace Autograder.Kernels.Gemm;
 /// <remarks>
 /// op(X) is X or Xᵀ. op(A) is m×k, op(B) is k×n, C is m×n; lda, ldb and ldc are the row strides of the
 /// matrices as stored (A is stored k×m when transposed). Large problems run the packed, cache-blocked,
-/// multi-threaded driver with an AVX-512 (or AVX2, or scalar) micro-kernel; small ones a direct loop, and those whose
-/// result has at most four rows or columns dot products or row updates (<see cref="SkinnyGemm"/>). A · Bᵀ with one side
-/// of C at most 256 runs as tiles of dot products on the operands as stored (<see cref="DotGemm"/>).
+/// multi-threaded driver with an AVX-512 (or AVX2, or scalar) micro-kernel (<see cref="FewRowsGemmDriver{T, TKernel}"/>
+/// when C has one row block's rows, as a batch through a linear layer); small ones a direct loop, and those whose
+/// result has at most four rows or columns dot products or row updates (<see cref="SkinnyGemm"/>). A · Bᵀ with a narrow C
+/// or a long k runs as tiles of dot products on the operands as stored (<see cref="DotGemm"/>).
 /// </remarks>
 public static class Gemm
 {
@@ -39,7 +40,18 @@ public static class Gemm
             return;
         }
 
-        ScaleC(m, n, beta, c, ldc);
+        var small = (long)m * n * k <= GemmBlocking.SmallProblem;
+        var skinny = SkinnyGemm.Applies(m, n) && (!small || n <= SkinnyGemm.MaxSide);
+        var dot = !transA && transB && DotGemm.Applies(m, n, k);
+        var packed = !skinny && !dot && !small && k > 0 && alpha != T.Zero;
+
+        // The packed drivers store the first depth block when beta is 0, so C is neither cleared first nor read back.
+        var overwrite = packed && beta == T.Zero;
+        if (!overwrite)
+        {
+            ScaleC(m, n, beta, c, ldc);
+        }
+
         if (k == 0 || alpha == T.Zero)
         {
             return;
@@ -47,13 +59,12 @@ public static class Gemm
 
         fixed (T* pa = a, pb = b, pc = c)
         {
-            var small = (long)m * n * k <= GemmBlocking.SmallProblem;
-            if (SkinnyGemm.Applies(m, n) && (!small || n <= SkinnyGemm.MaxSide))
+            if (skinny)
             {
                 // Narrow results even when small: the direct loop's row updates would be n ≤ 4 elements long.
                 SkinnyGemm.Run(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, pc, ldc);
             }
-            else if (!transA && transB && DotGemm.Applies(m, n, k))
+            else if (dot)
             {
                 DotGemm.Run(m, n, k, alpha, pa, lda, pb, ldb, pc, ldc);
             }
@@ -63,16 +74,31 @@ public static class Gemm
             }
             else if (KernelSettings.UseVector512)
             {
-                GemmDriver<T, MicroKernel512<T>>.Run(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, pc, ldc);
+                RunPacked<T, MicroKernel512<T>>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, pc, ldc, overwrite);
             }
             else if (KernelSettings.UseVector256)
             {
-                GemmDriver<T, MicroKernel256<T>>.Run(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, pc, ldc);
+                RunPacked<T, MicroKernel256<T>>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, pc, ldc, overwrite);
             }
             else
             {
-                GemmDriver<T, MicroKernelScalar<T>>.Run(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, pc, ldc);
+                RunPacked<T, MicroKernelScalar<T>>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, pc, ldc, overwrite);
             }
+        }
+    }
+
+    /// <summary>The packed drivers: one row block packs B panel by panel in each task; more share a packed B block.</summary>
+    private static unsafe void RunPacked<T, TKernel>(bool transA, bool transB, int m, int n, int k, T alpha, T* a, int lda, T* b, int ldb, T* c, int ldc, bool overwrite)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : IMicroKernel<T>
+    {
+        if (FewRowsGemmDriver<T, TKernel>.Applies(m))
+        {
+            FewRowsGemmDriver<T, TKernel>.Run(transA, transB, m, n, k, alpha, a, lda, b, ldb, c, ldc, overwrite);
+        }
+        else
+        {
+            GemmDriver<T, TKernel>.Run(transA, transB, m, n, k, alpha, a, lda, b, ldb, c, ldc, overwrite);
         }
     }
 

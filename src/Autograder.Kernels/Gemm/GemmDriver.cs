@@ -9,7 +9,8 @@ namespace Autograder.Kernels.Gemm;
 /// <remarks>
 /// For each (jc, pc) block, B is packed once and shared; tasks over (row block, column chunk) pack their
 /// own A block and run the micro-kernel tile by tile. A tile's k-order is fixed, so results do not depend
-/// on the number of threads. C must already hold beta · C; the driver adds alpha · op(A) · op(B).
+/// on the number of threads. C must already hold beta · C, and the driver adds alpha · op(A) · op(B); or, with
+/// overwrite (beta = 0), the first depth block stores into C, which is then never cleared nor read.
 /// </remarks>
 internal sealed unsafe class GemmDriver<T, TKernel>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -30,6 +31,8 @@ internal sealed unsafe class GemmDriver<T, TKernel>
     private int _kc;
     private int _chunks;
     private int _panelsPerChunk;
+    private int _mc;
+    private bool _overwrite;
 
     private GemmDriver(bool transA, bool transB, int m, T alpha, T* a, int lda, T* c, int ldc)
     {
@@ -43,19 +46,23 @@ internal sealed unsafe class GemmDriver<T, TKernel>
         _ldc = ldc;
     }
 
-    /// <summary>C += alpha · op(A) · op(B) for an m×k op(A) and a k×n op(B).</summary>
-    public static void Run(bool transA, bool transB, int m, int n, int k, T alpha, T* a, int lda, T* b, int ldb, T* c, int ldc)
+    /// <summary>C += alpha · op(A) · op(B) (or C = alpha · op(A) · op(B) when <paramref name="overwrite"/>) for an m×k op(A) and a k×n op(B).</summary>
+    public static void Run(bool transA, bool transB, int m, int n, int k, T alpha, T* a, int lda, T* b, int ldb, T* c, int ldc, bool overwrite)
     {
         int nr = TKernel.NR, kcMax = Math.Min(GemmBlocking.KC, k);
         var ncMax = Math.Min(GemmBlocking.NC, n);
         var packedB = (T*)PackingBuffers.PanelB((nuint)(RoundUp(ncMax, nr) * kcMax * sizeof(T)));
-        var driver = new GemmDriver<T, TKernel>(transA, transB, m, alpha, a, lda, c, ldc) { _packedB = packedB };
+        // Row blocks of equal height (at most MC, a multiple of MR): 600 rows as 4 × 152, not 3 × 192 + 24, which left one thread idle for a quarter of the time.
+        var rowBlocks = (m + GemmBlocking.MC - 1) / GemmBlocking.MC;
+        var mc = RoundUp((m + rowBlocks - 1) / rowBlocks, TKernel.MR);
+        var driver = new GemmDriver<T, TKernel>(transA, transB, m, alpha, a, lda, c, ldc) { _packedB = packedB, _mc = mc };
         for (var jc = 0; jc < n; jc += GemmBlocking.NC)
         {
             var nc = Math.Min(GemmBlocking.NC, n - jc);
             for (var pc = 0; pc < k; pc += GemmBlocking.KC)
             {
                 var kc = Math.Min(GemmBlocking.KC, k - pc);
+                driver._overwrite = overwrite && pc == 0;
                 driver.RunBlock(b, ldb, jc, nc, pc, kc);
             }
         }
@@ -77,7 +84,7 @@ internal sealed unsafe class GemmDriver<T, TKernel>
             t * PanelsPerPackTask, Math.Min(panels, (t + 1) * PanelsPerPackTask), _packedB), totalWork: (long)nc * kc);
 
         // Enough tasks to keep every thread busy: split columns when there are few row blocks.
-        var rowBlocks = (_m + GemmBlocking.MC - 1) / GemmBlocking.MC;
+        var rowBlocks = (_m + _mc - 1) / _mc;
         var chunks = Math.Clamp(((2 * KernelSettings.MaxThreads) + rowBlocks - 1) / rowBlocks, 1, panels);
         _panelsPerChunk = (panels + chunks - 1) / chunks;
         _chunks = (panels + _panelsPerChunk - 1) / _panelsPerChunk;
@@ -88,8 +95,8 @@ internal sealed unsafe class GemmDriver<T, TKernel>
     private void RunTask(int task)
     {
         int mr = TKernel.MR, nr = TKernel.NR;
-        var ic = task / _chunks * GemmBlocking.MC;
-        var mc = Math.Min(GemmBlocking.MC, _m - ic);
+        var ic = task / _chunks * _mc;
+        var mc = Math.Min(_mc, _m - ic);
         var firstPanel = task % _chunks * _panelsPerChunk;
         var endPanel = Math.Min(firstPanel + _panelsPerChunk, (_nc + nr - 1) / nr);
         var packedA = (T*)PackingBuffers.PanelA((nuint)(RoundUp(mc, mr) * _kc * sizeof(T)));
@@ -107,7 +114,7 @@ internal sealed unsafe class GemmDriver<T, TKernel>
                 var aPanel = packedA + ((nint)ir * _kc);
                 if (rows == mr && cols == nr)
                 {
-                    TKernel.Run(_kc, aPanel, bPanel, cTile, _ldc, _alpha);
+                    TKernel.Run(_kc, aPanel, bPanel, cTile, _ldc, _alpha, _overwrite);
                 }
                 else
                 {
@@ -117,18 +124,11 @@ internal sealed unsafe class GemmDriver<T, TKernel>
         }
     }
 
-    /// <summary>Runs a full tile into a scratch buffer and adds only the part inside C.</summary>
+    /// <summary>Runs a full tile into a scratch buffer and adds (or stores) only the part inside C.</summary>
     private void RunEdgeTile(T* aPanel, T* bPanel, T* cTile, int rows, int cols, T* scratch)
     {
         int mr = TKernel.MR, nr = TKernel.NR;
-        new Span<T>(scratch, mr * nr).Clear();
-        TKernel.Run(_kc, aPanel, bPanel, scratch, nr, _alpha);
-        for (var i = 0; i < rows; i++)
-        {
-            for (var j = 0; j < cols; j++)
-            {
-                cTile[((nint)i * _ldc) + j] += scratch[(i * nr) + j];
-            }
-        }
+        TKernel.Run(_kc, aPanel, bPanel, scratch, nr, _alpha, overwrite: true);
+        EdgeTile.Write(scratch, nr, cTile, _ldc, rows, cols, _overwrite);
     }
 }

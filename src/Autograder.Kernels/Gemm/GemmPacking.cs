@@ -17,22 +17,7 @@ internal static unsafe class GemmPacking
             var d = dest + ((nint)ip * kc);
             if (!transA)
             {
-                for (var r = 0; r < rows; r++)
-                {
-                    var src = a + ((nint)(i0 + ip + r) * lda) + p0;
-                    for (var p = 0; p < kc; p++)
-                    {
-                        d[(p * mr) + r] = src[p];
-                    }
-                }
-
-                for (var r = rows; r < mr; r++)
-                {
-                    for (var p = 0; p < kc; p++)
-                    {
-                        d[(p * mr) + r] = default;
-                    }
-                }
+                TransposePacking.Pack(a + ((nint)(i0 + ip) * lda) + p0, lda, rows, kc, mr, d);
             }
             else
             {
@@ -69,22 +54,7 @@ internal static unsafe class GemmPacking
             }
             else
             {
-                for (var col = 0; col < cols; col++)
-                {
-                    var src = b + ((nint)(j0 + jp + col) * ldb) + p0;
-                    for (var p = 0; p < kc; p++)
-                    {
-                        d[(p * nr) + col] = src[p];
-                    }
-                }
-
-                for (var col = cols; col < nr; col++)
-                {
-                    for (var p = 0; p < kc; p++)
-                    {
-                        d[(p * nr) + col] = default;
-                    }
-                }
+                TransposePacking.Pack(b + ((nint)(j0 + jp) * ldb) + p0, ldb, cols, kc, nr, d);
             }
         }
     }

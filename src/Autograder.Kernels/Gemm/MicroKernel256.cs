@@ -15,7 +15,7 @@ internal readonly unsafe struct MicroKernel256<T> : IMicroKernel<T>
 
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, T* a, T* b, T* c, nint ldc, T alpha)
+    public static void Run(int kc, T* a, T* b, T* c, nint ldc, T alpha, bool overwrite)
     {
         var w = Vector256<T>.Count;
         Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default;
@@ -48,18 +48,26 @@ internal readonly unsafe struct MicroKernel256<T> : IMicroKernel<T>
         }
 
         var va = Vector256.Create(alpha);
-        Store(c, w, va, c00, c01);
-        Store(c + ldc, w, va, c10, c11);
-        Store(c + (2 * ldc), w, va, c20, c21);
-        Store(c + (3 * ldc), w, va, c30, c31);
-        Store(c + (4 * ldc), w, va, c40, c41);
-        Store(c + (5 * ldc), w, va, c50, c51);
+        Store(c, w, va, overwrite, c00, c01);
+        Store(c + ldc, w, va, overwrite, c10, c11);
+        Store(c + (2 * ldc), w, va, overwrite, c20, c21);
+        Store(c + (3 * ldc), w, va, overwrite, c30, c31);
+        Store(c + (4 * ldc), w, va, overwrite, c40, c41);
+        Store(c + (5 * ldc), w, va, overwrite, c50, c51);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(T* row, int w, Vector256<T> alpha, Vector256<T> lo, Vector256<T> hi)
+    private static void Store(T* row, int w, Vector256<T> alpha, bool overwrite, Vector256<T> lo, Vector256<T> hi)
     {
-        Simd.Fma(alpha, lo, Vector256.Load(row)).Store(row);
-        Simd.Fma(alpha, hi, Vector256.Load(row + w)).Store(row + w);
+        if (overwrite)
+        {
+            (alpha * lo).Store(row);
+            (alpha * hi).Store(row + w);
+        }
+        else
+        {
+            Simd.Fma(alpha, lo, Vector256.Load(row)).Store(row);
+            Simd.Fma(alpha, hi, Vector256.Load(row + w)).Store(row + w);
+        }
     }
 }

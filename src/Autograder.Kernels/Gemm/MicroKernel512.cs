@@ -15,7 +15,7 @@ internal readonly unsafe struct MicroKernel512<T> : IMicroKernel<T>
 
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, T* a, T* b, T* c, nint ldc, T alpha)
+    public static void Run(int kc, T* a, T* b, T* c, nint ldc, T alpha, bool overwrite)
     {
         var w = Vector512<T>.Count;
         Vector512<T> c00 = default, c01 = default, c10 = default, c11 = default;
@@ -55,20 +55,28 @@ internal readonly unsafe struct MicroKernel512<T> : IMicroKernel<T>
         }
 
         var va = Vector512.Create(alpha);
-        Store(c, w, va, c00, c01);
-        Store(c + ldc, w, va, c10, c11);
-        Store(c + (2 * ldc), w, va, c20, c21);
-        Store(c + (3 * ldc), w, va, c30, c31);
-        Store(c + (4 * ldc), w, va, c40, c41);
-        Store(c + (5 * ldc), w, va, c50, c51);
-        Store(c + (6 * ldc), w, va, c60, c61);
-        Store(c + (7 * ldc), w, va, c70, c71);
+        Store(c, w, va, overwrite, c00, c01);
+        Store(c + ldc, w, va, overwrite, c10, c11);
+        Store(c + (2 * ldc), w, va, overwrite, c20, c21);
+        Store(c + (3 * ldc), w, va, overwrite, c30, c31);
+        Store(c + (4 * ldc), w, va, overwrite, c40, c41);
+        Store(c + (5 * ldc), w, va, overwrite, c50, c51);
+        Store(c + (6 * ldc), w, va, overwrite, c60, c61);
+        Store(c + (7 * ldc), w, va, overwrite, c70, c71);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(T* row, int w, Vector512<T> alpha, Vector512<T> lo, Vector512<T> hi)
+    private static void Store(T* row, int w, Vector512<T> alpha, bool overwrite, Vector512<T> lo, Vector512<T> hi)
     {
-        Simd.Fma(alpha, lo, Vector512.Load(row)).Store(row);
-        Simd.Fma(alpha, hi, Vector512.Load(row + w)).Store(row + w);
+        if (overwrite)
+        {
+            (alpha * lo).Store(row);
+            (alpha * hi).Store(row + w);
+        }
+        else
+        {
+            Simd.Fma(alpha, lo, Vector512.Load(row)).Store(row);
+            Simd.Fma(alpha, hi, Vector512.Load(row + w)).Store(row + w);
+        }
     }
 }

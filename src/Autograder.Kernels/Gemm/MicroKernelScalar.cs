@@ -11,7 +11,7 @@ internal readonly unsafe struct MicroKernelScalar<T> : IMicroKernel<T>
 
     public static int NR => 4;
 
-    public static void Run(int kc, T* a, T* b, T* c, nint ldc, T alpha)
+    public static void Run(int kc, T* a, T* b, T* c, nint ldc, T alpha, bool overwrite)
     {
         var acc = stackalloc T[16];
         for (var i = 0; i < 16; i++)
@@ -38,7 +38,8 @@ internal readonly unsafe struct MicroKernelScalar<T> : IMicroKernel<T>
         {
             for (var j = 0; j < 4; j++)
             {
-                c[(i * ldc) + j] += alpha * acc[(i * 4) + j];
+                var product = alpha * acc[(i * 4) + j];
+                c[(i * ldc) + j] = overwrite ? product : c[(i * ldc) + j] + product;
             }
         }
     }
