@@ -37,6 +37,11 @@ public sealed class SGD : Optimizer
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(parameter);
         ArgumentNullException.ThrowIfNull(state);
+        if (Momentum != 0 && state.TryGetValue("momentum_buffer", out var existing) && FusedStep(group, parameter, gradient, existing))
+        {
+            return;
+        }
+
         var d = group.WeightDecay != 0 ? gradient + (parameter * group.WeightDecay) : gradient;
         if (Momentum != 0)
         {
@@ -53,5 +58,33 @@ public sealed class SGD : Optimizer
         }
 
         parameter.Add_(d, -group.LearningRate);
+    }
+
+    /// <summary>The usual case in one pass over contiguous tensors of one dtype (<see cref="Kernels.Optimizers.SgdUpdate"/>); false leaves it to the tensor expressions.</summary>
+    private bool FusedStep(ParamGroup group, Tensor parameter, Tensor gradient, Tensor buffer)
+    {
+        if (!parameter.IsContiguous || !gradient.IsContiguous || !buffer.IsContiguous
+            || gradient.DType != parameter.DType || buffer.DType != parameter.DType
+            || !gradient.Shape.SequenceEqual(parameter.Shape) || !buffer.Shape.SequenceEqual(parameter.Shape))
+        {
+            return false;
+        }
+
+        if (parameter.DType == DType.Float32)
+        {
+            Kernels.Optimizers.SgdUpdate.Momentum(
+                parameter.ContiguousSpan<float>(), gradient.ContiguousSpan<float>(), buffer.ContiguousSpan<float>(),
+                (float)group.LearningRate, (float)Momentum, (float)(1 - Dampening), (float)group.WeightDecay, Nesterov);
+        }
+        else
+        {
+            Kernels.Optimizers.SgdUpdate.Momentum(
+                parameter.ContiguousSpan<double>(), gradient.ContiguousSpan<double>(), buffer.ContiguousSpan<double>(),
+                group.LearningRate, Momentum, 1 - Dampening, group.WeightDecay, Nesterov);
+        }
+
+        parameter.Storage.BumpVersion();
+        buffer.Storage.BumpVersion();
+        return true;
     }
 }

@@ -39,6 +39,30 @@ public sealed class OptimizerTests
         Assert.That(w, Is.EqualTo(new[] { 0.3, -0.6 }).Within(1e-12).AsCollection);
     }
 
+    // From the second step on, the update runs as one fused pass (Kernels.Optimizers.SgdUpdate); these follow PyTorch's
+    // definition step by step: d = g + λw; b = d on the first step, else b = μb + (1 − τ)d; d = d + μb (Nesterov) or b; w −= ηd.
+    [TestCase(0.5, 0.3, 0.0, true)]
+    [TestCase(0.9, 0.1, 0.2, false)]
+    [TestCase(0.9, 0.0, 0.0, false)]
+    public void Sgd_follows_the_definition_for_four_steps(double momentum, double weightDecay, double dampening, bool nesterov)
+    {
+        double[] w = [0, 0], b = [0, 0];
+        for (var step = 0; step < 4; step++)
+        {
+            var (g0, g1) = Gradient(w[0], w[1]);
+            double[] g = [g0, g1];
+            for (var i = 0; i < 2; i++)
+            {
+                var d = g[i] + (weightDecay * w[i]);
+                b[i] = step == 0 ? d : (momentum * b[i]) + ((1 - dampening) * d);
+                w[i] -= 0.1 * (nesterov ? d + (momentum * b[i]) : b[i]);
+            }
+        }
+
+        var actual = Run(p => new SGD([p], lr: 0.1, momentum: momentum, dampening: dampening, weightDecay: weightDecay, nesterov: nesterov), 4);
+        Assert.That(actual, Is.EqualTo(w).Within(1e-12).AsCollection);
+    }
+
     [Test]
     public void Adam_matches_the_update_rule_for_three_steps()
     {
