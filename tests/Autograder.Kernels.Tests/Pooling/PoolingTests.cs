@@ -58,30 +58,50 @@ public sealed class PoolingTests(bool simd, int vectorBits) : SimdFixture(simd, 
         Assert.That(error!.Message, Does.Contain("padding must be between 0 and half the kernel"));
     }
 
-    [Test]
-    public void Two_by_two_fast_path_matches_a_naive_window_scan_with_ties_and_nan()
+    // Widths cover one window at a time (6 × 8 and the double path), AVX-512 steps of 16 windows reading past a row's end
+    // (28 × 28), a full step plus a ragged one (6 × 40), an odd width whose last column no window covers (5 × 33), and the
+    // batch's last rows, copied before loading. Values from a small set make ties common; a NaN must win its window (the
+    // first one when two share it), and infinities of both signs in one step send it to the scalar path.
+    [TestCase(6, 8)]
+    [TestCase(28, 28)]
+    [TestCase(6, 40)]
+    [TestCase(5, 33)]
+    public void Two_by_two_fast_paths_match_a_naive_window_scan_with_ties_nan_and_infinities(int height, int width)
     {
-        // Values from a small set make ties common; one NaN per plane checks that a NaN wins its window.
-        const int Planes = 3, H = 6, W = 8;
+        const int Planes = 3;
         var random = new Random(4);
-        var x = Enumerable.Range(0, Planes * H * W).Select(_ => (double)random.Next(3)).ToArray();
-        x[(1 * H * W) + 9] = double.NaN;
-        var w = new PoolWindow(H, W, 2, 2, 2, 2);
-        var output = new double[Planes * 3 * 4];
+        var x = Enumerable.Range(0, Planes * height * width).Select(_ => (double)random.Next(3)).ToArray();
+        x[(1 * height * width) + 9] = double.NaN;
+        x[(1 * height * width) + width + 9] = double.NaN;
+        x[(2 * height * width) + 2] = double.PositiveInfinity;
+        x[(2 * height * width) + 5] = double.NegativeInfinity;
+        x[^1] = double.NaN;
+        AssertMatchesScan<double>(x, Planes, height, width, v => v);
+        AssertMatchesScan<float>(x, Planes, height, width, v => (float)v);
+    }
+
+    private static void AssertMatchesScan<T>(double[] x, int planes, int height, int width, Func<double, T> convert)
+        where T : unmanaged, System.Numerics.INumber<T>
+    {
+        int outHeight = height / 2, outWidth = width / 2;
+        var w = new PoolWindow(height, width, 2, 2, 2, 2);
+        var output = new T[planes * outHeight * outWidth];
         var indices = new long[output.Length];
-        MaxPool2d.Forward<double>(x, Planes, w, output, indices);
-        for (var p = 0; p < Planes; p++)
+        MaxPool2d.Forward<T>(Array.ConvertAll(x, v => convert(v)), planes, w, output, indices);
+        for (var p = 0; p < planes; p++)
         {
-            for (var oh = 0; oh < 3; oh++)
+            for (var oh = 0; oh < outHeight; oh++)
             {
-                for (var ow = 0; ow < 4; ow++)
+                for (var ow = 0; ow < outWidth; ow++)
                 {
-                    int[] window = [(2 * oh * W) + (2 * ow), (2 * oh * W) + (2 * ow) + 1, (((2 * oh) + 1) * W) + (2 * ow), (((2 * oh) + 1) * W) + (2 * ow) + 1];
-                    var values = window.Select(i => x[(p * H * W) + i]).ToArray();
+                    int top = (2 * oh * width) + (2 * ow), bottom = top + width;
+                    int[] window = [top, top + 1, bottom, bottom + 1];
+                    var values = window.Select(i => x[(p * height * width) + i]).ToArray();
                     var nan = Array.FindIndex(values, double.IsNaN);
                     var best = nan >= 0 ? nan : Array.IndexOf(values, values.Max());
-                    var o = (((p * 3) + oh) * 4) + ow;
-                    Assert.That(indices[o], Is.EqualTo(window[best]), $"plane {p}, window ({oh}, {ow})");
+                    var o = (((p * outHeight) + oh) * outWidth) + ow;
+                    Assert.That(indices[o], Is.EqualTo(window[best]), $"{typeof(T).Name}: plane {p}, window ({oh}, {ow})");
+                    Assert.That(double.CreateTruncating(output[o]), Is.EqualTo(values[best]), $"{typeof(T).Name}: value of plane {p}, window ({oh}, {ow})");
                 }
             }
         }
