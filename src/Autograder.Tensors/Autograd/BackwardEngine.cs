@@ -8,7 +8,8 @@ namespace Autograder.Tensors.Autograd;
 /// (Kahn's algorithm), so each node runs once and gradients from several paths are summed first.
 /// Leaves that require grad accumulate into <see cref="Tensor.Grad"/>. Intermediate gradients are the
 /// engine's own: it counts the pending uses of each one's storage and hands a buffer back to the pool as
-/// soon as no pending gradient uses it (never the caller's upstream gradient, never a leaf's Grad).
+/// soon as no pending gradient uses it (never the caller's upstream gradient, never a leaf's Grad). A node whose
+/// incoming gradient is such a buffer at its last use may write its result into it (<see cref="Node.MayOverwriteGradOutput"/>).
 /// </remarks>
 internal static class BackwardEngine
 {
@@ -37,7 +38,17 @@ internal static class BackwardEngine
             var gradOut = grads[node];
             grads.Remove(node);
             var inputs = node.Inputs.ToArray();
-            var inputGrads = node.Apply(gradOut);
+            node.MayOverwriteGradOutput = IsLastUseOfWholeBuffer(owned, gradOut);
+            Tensor?[] inputGrads;
+            try
+            {
+                inputGrads = node.Apply(gradOut);
+            }
+            finally
+            {
+                node.MayOverwriteGradOutput = false;
+            }
+
             foreach (var g in inputGrads)
             {
                 Hold(owned, g, isNew: g is not null && !ReferenceEquals(g.Storage, gradOut.Storage));

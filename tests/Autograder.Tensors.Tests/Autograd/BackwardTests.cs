@@ -165,6 +165,37 @@ public sealed class BackwardTests
         }
     }
 
+    // ReLU's backward writes into its incoming gradient when that is the engine's own buffer at its last use.
+    // An addition hands one gradient to both of its inputs: the ReLU branch must not overwrite it while the
+    // square's branch still needs it. 200,000 values, so every buffer is pooled.
+    [Test]
+    public void Relu_backward_in_place_leaves_a_gradient_shared_with_another_branch_intact()
+    {
+        var x = (Tensor.Rand(new Generator(2), [200_000], DType.Float64) - 0.5).RequireGrad();
+        var w = Tensor.Rand(new Generator(3), [200_000], DType.Float64);
+        foreach (var reluFirst in new[] { true, false })
+        {
+            // Either order of the sum, so that the ReLU's backward runs before the other branch's in one of them.
+            x.Grad = null;
+            var h = x * 3.0;
+            var sum = reluFirst ? h.Relu() + (h * h) : (h * h) + h.Relu();
+            (sum * w).Sum().Backward();
+            using var scope = Tensor.NoGrad();
+            var expected = ((h.Gt(0.0).To(DType.Float64) * w) + (h * w * 2.0)) * 3.0;
+            Assert.That(x.Grad!.AllClose(expected, 1e-12, 1e-12), Is.True, reluFirst ? "relu(h) + h²" : "h² + relu(h)");
+        }
+    }
+
+    [Test]
+    public void Relu_backward_never_overwrites_the_callers_gradient()
+    {
+        var x = (Tensor.Rand(new Generator(4), [200_000], DType.Float32) - 0.5f).RequireGrad();
+        var upstream = Tensor.Rand(new Generator(5), [200_000], DType.Float32);
+        var before = upstream.Clone();
+        (x * 2.0f).Relu().Backward(upstream);
+        Assert.That(upstream.ToArray<float>(), Is.EqualTo(before.ToArray<float>()).AsCollection, "the caller's gradient was written to");
+    }
+
     [Test]
     public void Zeros_from_a_recycled_buffer_are_zero()
     {
