@@ -4,6 +4,13 @@ using System.Globalization;
 namespace Autograder.Tensors.NN;
 
 /// <summary>Runs modules in order, each on the previous one's output; they are named "0", "1", … as in PyTorch.</summary>
+/// <remarks>
+/// A <see cref="ReLU"/> followed by a <see cref="MaxPool2d"/> runs as the pool followed by the ReLU. A maximum commutes with
+/// any non-decreasing function, so the output is the same bit for bit, NaNs included, and so is every gradient: where a
+/// window's maximum is positive both orders send its gradient to the same first maximum; where it is not, both send zero.
+/// The ReLU, forward and backward, then touches a quarter of the values for 2 × 2 windows: in the Fashion-MNIST CNN the
+/// first ReLU's 3.2 MB per batch of 64 became 0.8 MB each way.
+/// </remarks>
 public sealed class Sequential : Module<Tensor, Tensor>, IEnumerable<Module<Tensor, Tensor>>
 {
     private readonly List<Module<Tensor, Tensor>> _layers = [];
@@ -32,9 +39,16 @@ public sealed class Sequential : Module<Tensor, Tensor>, IEnumerable<Module<Tens
     public override Tensor Forward(Tensor input)
     {
         var x = input;
-        foreach (var layer in _layers)
+        for (var i = 0; i < _layers.Count; i++)
         {
-            x = layer.Call(x);
+            if (_layers[i] is ReLU relu && i + 1 < _layers.Count && _layers[i + 1] is MaxPool2d pool)
+            {
+                x = relu.Call(pool.Call(x));
+                i++;
+                continue;
+            }
+
+            x = _layers[i].Call(x);
         }
 
         return x;

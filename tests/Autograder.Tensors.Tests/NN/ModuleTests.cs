@@ -23,6 +23,45 @@ public sealed class ModuleTests
         }
     }
 
+    // Sequential runs ReLU → MaxPool2d as MaxPool2d → ReLU. The two must agree bit for bit, forward and backward, in the cases
+    // where the orders could differ: windows whose values are all negative (the ReLU's zeros tie; the pool's argmax moves),
+    // exact zeros, a NaN, overlapping windows (gradients summed at a position), padding and ceil mode, and eval mode.
+    [TestCase(2, 2, 0, false)]
+    [TestCase(3, 2, 1, false)]
+    [TestCase(3, 2, 0, true)]
+    public void Sequential_relu_then_max_pool_matches_the_layers_one_by_one(int kernel, int stride, int padding, bool ceilMode)
+    {
+        Init.ManualSeed(7);
+        var conv = new Conv2d(2, 3, 3, padding: 1);
+        var pool = new MaxPool2d(kernel, stride, padding, ceilMode);
+        var features = pool.Call(Tensor.Zeros(1, 3, 7, 7)).NumEl;
+        var model = new Sequential(conv, new ReLU(), pool, new Flatten(), new Linear(features, 4, generator: new Generator(8)));
+        // Values from a few halves so ties and zeros are common; one NaN.
+        var random = new System.Random(9);
+        var values = Enumerable.Range(0, 2 * 2 * 7 * 7).Select(_ => (random.Next(7) - 3) * 0.5f).ToArray();
+        values[(1 * 49) + 24] = float.NaN;
+        var input = Tensor.FromArray(values, 2, 2, 7, 7);
+
+        var gradients = new List<float[]>();
+        var outputs = new List<float[]>();
+        foreach (var fused in new[] { true, false })
+        {
+            model.ZeroGrad();
+            var x = input.Clone().RequireGrad();
+            var y = fused ? model.Call(x) : model[4].Call(model[3].Call(model[2].Call(model[1].Call(model[0].Call(x)))));
+            (y * Tensor.Arange(y.NumEl).Reshape(y.Shape.ToArray()).To(DType.Float32)).Sum().Backward();
+            outputs.Add(y.ToArray<float>());
+            gradients.Add([.. x.Grad!.ToArray<float>(), .. conv.Weight.Grad!.ToArray<float>(), .. conv.Bias!.Grad!.ToArray<float>()]);
+        }
+
+        Assert.That(BitConverter.SingleToInt32Bits(outputs[0][0]), Is.Not.EqualTo(0), "the output should not vanish");
+        Assert.That(outputs[0].Select(BitConverter.SingleToInt32Bits), Is.EqualTo(outputs[1].Select(BitConverter.SingleToInt32Bits)), "outputs");
+        Assert.That(gradients[0].Select(BitConverter.SingleToInt32Bits), Is.EqualTo(gradients[1].Select(BitConverter.SingleToInt32Bits)), "gradients");
+        model.Eval();
+        using var scope = Tensor.NoGrad();
+        Assert.That(model.Call(input).ToArray<float>().Select(BitConverter.SingleToInt32Bits), Is.EqualTo(outputs[0].Select(BitConverter.SingleToInt32Bits)), "eval mode");
+    }
+
     [Test]
     public void Fashion_cnn_has_769930_parameters_with_pytorch_names()
     {
