@@ -114,11 +114,7 @@ public static unsafe class DirectConv
     {
         const string Op = "DirectConv.Forward";
         var g = geometry;
-        g.Validate(Op);
-        if (!Applies(g))
-        {
-            ThrowHelper.Argument(Op, $"needs stride 1 and vector instructions; got stride ({g.StrideHeight}, {g.StrideWidth}).");
-        }
+        Check(g, Op);
 
         var (imageLength, gridLength, tiles) = Layout<T>(filters, g);
         ThrowHelper.CheckLength(Op, nameof(image), image.Length, (long)g.Channels * g.Height * g.Width);
@@ -172,11 +168,7 @@ public static unsafe class DirectConv
     {
         const string Op = "DirectConv.AccumulateWeightGradient";
         var g = geometry;
-        g.Validate(Op);
-        if (!Applies(g))
-        {
-            ThrowHelper.Argument(Op, $"needs stride 1 and vector instructions; got stride ({g.StrideHeight}, {g.StrideWidth}).");
-        }
+        Check(g, Op);
 
         int imageSize = g.Channels * g.Height * g.Width, outSize = filters * g.OutPositions, depth = g.ColumnRows;
         var (imageLength, _, _) = Layout<T>(filters, g);
@@ -216,6 +208,16 @@ public static unsafe class DirectConv
                     DirectConvWeightTiles<T>.Tile(grids, gridStride, (nint)filters * gridStride, ps, imageLength, count, pOffsets, gridStride, f0, p0, Math.Min(4, filters - f0), Math.Min(4, depth - p0), pw, depth);
                 }
             }
+        }
+    }
+
+    /// <summary>Validates the geometry and refuses one this path cannot run (a stride other than 1, or vectors off).</summary>
+    private static void Check(in ConvGeometry g, string op)
+    {
+        g.Validate(op);
+        if (!Applies(g))
+        {
+            ThrowHelper.Argument(op, $"needs stride 1 and vector instructions; got stride ({g.StrideHeight}, {g.StrideWidth}).");
         }
     }
 
