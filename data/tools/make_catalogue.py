@@ -20,6 +20,8 @@ sets = [
      "As MNIST (Y. LeCun, C. Cortes, C. Burges); the source repositories state no licence.", "data/tools/make_small_subsets.py", ["A1", "A2"], {}),
     ("fashion-mnist-small", bundled, "First 6,000 Fashion-MNIST training and 2,000 test images (gzip IDX), shipped in the repository.",
      "MIT (Zalando Research)", "data/tools/make_small_subsets.py", ["A2"], {}),
+    ("flickr8k-small", bundled, "600 of the 1,000 Flickr8k images (PNG, at most 128 px; 400 training, 100 validation, 100 test) with 5 captions each, shipped in the repository.",
+     "Flickr8k: research use only (Hodosh et al., 2013); images belong to their Flickr owners.", "data/tools/make_small_subsets.py", ["A3"], {}),
     ("mnist", shared, "MNIST handwritten digits: 60,000 training and 10,000 test 28x28 images (gzip IDX).",
      "Y. LeCun, C. Cortes, C. Burges; the source repositories state no licence (convnetjs: MIT).", "http://yann.lecun.com/exdb/mnist/", ["A1", "A2"],
      {f: MNIST + f for f in ["t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz", "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"]}),

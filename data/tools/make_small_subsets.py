@@ -2,11 +2,15 @@
 """Writes the subsets shipped in data/, cut from ../shared/data as gzip IDX files (same names and format as the
 full sets). Deterministic (gzip mtime 0):
   data/mnist-small          first 10,000 MNIST training and first 2,000 test examples;
-  data/fashion-mnist-small  first 6,000 Fashion-MNIST training and first 2,000 test examples.
+  data/fashion-mnist-small  first 6,000 Fashion-MNIST training and first 2,000 test examples;
+  data/flickr8k-small       the first 400 and the last 200 images of flickr8k-subset1000 (PNG files copied unchanged)
+                            with their captions: 400 training, 100 validation and 100 test images, as CaptionCorpus
+                            splits any corpus (the last 100 test, the 100 before them validate, the rest train);
+  data/pretrained-squeezenet  the SqueezeNet v1.0 weights, copied unchanged (the captioning features need them).
 
     /usr/bin/python3 data/tools/make_small_subsets.py
 """
-import gzip, os, struct
+import gzip, os, shutil, struct
 
 here = os.path.dirname(os.path.abspath(__file__))
 shared = os.path.normpath(os.path.join(here, "..", "..", "..", "shared", "data"))
@@ -34,3 +38,26 @@ for full, small, train in (("mnist", "mnist-small", 10000), ("fashion-mnist", "f
         cut(source, target, f"{split}-images-idx3-ubyte.gz", count)
         cut(source, target, f"{split}-labels-idx1-ubyte.gz", count)
     print("wrote", target)
+
+# A3's quick runs: 600 Flickr8k images, their five captions each, in the source's order, and the SqueezeNet weights.
+source = os.path.join(shared, "flickr8k-subset1000")
+target = os.path.normpath(os.path.join(here, "..", "flickr8k-small"))
+os.makedirs(os.path.join(target, "images"), exist_ok=True)
+with gzip.open(os.path.join(source, "captions.tsv.gz"), "rt", encoding="utf-8", newline="") as f:
+    header, *rows = f.read().splitlines()
+order = list(dict.fromkeys(row.split("\t")[0] for row in rows))
+keep = order[:400] + order[-200:]
+kept = set(keep)
+with open(os.path.join(target, "captions.tsv.gz"), "wb") as raw:
+    with gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0, filename="") as g:
+        g.write(("\n".join([header] + [r for r in rows if r.split("\t")[0] in kept]) + "\n").encode("utf-8"))
+for name in keep:
+    shutil.copyfile(os.path.join(source, "images", name), os.path.join(target, "images", name))
+print("wrote", target, len(keep), "images")
+
+source = os.path.join(shared, "pretrained-squeezenet")
+target = os.path.normpath(os.path.join(here, "..", "pretrained-squeezenet"))
+os.makedirs(target, exist_ok=True)
+for name in sorted(os.listdir(source)):
+    shutil.copyfile(os.path.join(source, name), os.path.join(target, name))
+print("wrote", target)

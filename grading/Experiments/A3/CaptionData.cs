@@ -23,18 +23,31 @@ internal static class CaptionData
     /// <summary>The end word's index: generated captions stop there.</summary>
     private const long EndToken = 2;
 
-    /// <summary>The corpus (fixed 800/100/100 split, vocabulary of words seen at least three times).</summary>
-    public static CaptionCorpus Corpus(IReadOnlyDictionary<string, string> settings) =>
-        CaptionCorpus.Load(ExperimentData.Locator(settings).Find("flickr8k-subset1000", "captions.tsv.gz"));
+    /// <summary>
+    /// The corpus and whether it is the full set: <c>flickr8k-subset1000</c> (800/100/100) for a full run when present, else the
+    /// bundled <c>flickr8k-small</c> (400/100/100: the same validation and test images). Vocabulary: words seen at least three times.
+    /// </summary>
+    public static (CaptionCorpus Corpus, bool IsFull) Corpus(IReadOnlyDictionary<string, string> settings)
+    {
+        var (folder, _, full) = ExperimentData.Locate(settings, "flickr8k-subset1000", "flickr8k-small", "captions.tsv.gz");
+        return (CaptionCorpus.Load(folder), full);
+    }
 
-    /// <summary>The 1,000 images' pooled features, (1000, 512) float64, each feature standardised with the training images' mean and deviation.</summary>
-    public static Tensor Pooled(CaptionCorpus corpus, ProbeContext context) => Standardised(Features(corpus, context, spatial: false).To(DType.Float64), [0]);
+    /// <summary>The features of a corpus's images (in corpus order) cut into its training, validation and test images.</summary>
+    public static (Tensor Train, Tensor Validation, Tensor Test) Split(Tensor features, CaptionCorpus corpus)
+    {
+        var (train, validation) = (corpus.Train.Items.Count, corpus.Validation.Items.Count);
+        return (features.Narrow(0, 0, train), features.Narrow(0, train, validation), features.Narrow(0, train + validation, corpus.Test.Items.Count));
+    }
 
-    /// <summary>The 1,000 images' 169 regions each, (1000, 169, 512) float32, each feature standardised over the training images' regions.</summary>
+    /// <summary>The corpus images' pooled features, (N, 512) float64, each feature standardised with the training images' mean and deviation.</summary>
+    public static Tensor Pooled(CaptionCorpus corpus, ProbeContext context) => Standardised(Features(corpus, context, spatial: false).To(DType.Float64), corpus, [0]);
+
+    /// <summary>The corpus images' 169 regions each, (N, 169, 512) float32, each feature standardised over the training images' regions.</summary>
     public static Tensor Regions(CaptionCorpus corpus, ProbeContext context)
     {
         var spatial = Features(corpus, context, spatial: true);
-        return Standardised(spatial.Reshape(spatial.Shape[0], spatial.Shape[1], -1).Transpose(1, 2).Contiguous(), [0, 1]);
+        return Standardised(spatial.Reshape(spatial.Shape[0], spatial.Shape[1], -1).Transpose(1, 2).Contiguous(), corpus, [0, 1]);
     }
 
     /// <summary>The captions of the training pairs of the first <paramref name="images"/> training images, and each pair's image.</summary>
@@ -154,14 +167,14 @@ internal static class CaptionData
         var images = corpus.Train.Images.Concat(corpus.Validation.Images).Concat(corpus.Test.Images).ToList();
         var (folder, cache) = (Path.Combine(corpus.Folder, "images"), Path.Combine(DataLocator.DefaultCache, "features"));
         void Progress(double f) => context.Report(0, $"SqueezeNet features: {100 * f:0} % (computed once, then cached)");
-        context.Report(0, "SqueezeNet features of the 1,000 images (computed once, then cached)");
+        context.Report(0, $"SqueezeNet features of the {images.Count:N0} images (computed once, then cached)");
         return spatial ? ImageFeatures.Spatial(folder, images, weights, cache, Progress) : ImageFeatures.Pooled(folder, images, weights, cache, Progress);
     }
 
     /// <summary>Standardises the last dimension with the mean and deviation of the training images over <paramref name="dims"/>.</summary>
-    private static Tensor Standardised(Tensor features, int[] dims)
+    private static Tensor Standardised(Tensor features, CaptionCorpus corpus, int[] dims)
     {
-        var train = features.Narrow(0, 0, CaptionCorpus.TrainImages);
+        var train = features.Narrow(0, 0, corpus.Train.Items.Count);
         var mean = train.Mean(dims, keepDim: true);
         var deviation = (train - mean).Square().Mean(dims, keepDim: true).Sqrt() + 1e-6;
         return (features - mean) / deviation;

@@ -12,7 +12,7 @@ namespace Autograder.Host.Experiments.A3;
 /// cross-entropy over the real words with the padding ignored, Adam 2·10⁻³ decayed ×0.95 per epoch, dropout 0.5, batches of
 /// 100 captions, float32). Each epoch the worker captions the validation images greedily with the student's Sample; at the
 /// end, the test images. The host scores the captions with corpus BLEU-4 against the human captions it holds.
-/// Full run: 800 training images (4,000 captions), 12 epochs, W 96, H 192; quick run: 400 images, 8 epochs, W 64, H 128.
+/// Full run: 800 training images (4,000 captions), 12 epochs, W 96, H 192; quick run: the bundled flickr8k-small's 400 training images, 8 epochs, W 64, H 128.
 /// </summary>
 internal abstract class DecoderExperiment : Experiment
 {
@@ -29,11 +29,13 @@ internal abstract class DecoderExperiment : Experiment
 
     public override Observation Probe(ProbeContext context)
     {
-        var corpus = Corpus ??= CaptionData.Corpus(context.Settings);
+        var (corpus, full) = CaptionData.Corpus(context.Settings);
+        Corpus = corpus;
         var features = Features(corpus, context).To(DType.Float32);
-        var setup = context.Quick ? new Setup(400, 8, 64, 128, 64) : new Setup(CaptionCorpus.TrainImages, 12, 96, 192, 96);
+        var trainImages = corpus.Train.Items.Count;
+        var setup = full ? new Setup(trainImages, 12, 96, 192, 96) : new Setup(trainImages, 8, 64, 128, 64);
         var (captions, imageOfPair) = CaptionData.TrainingPairs(corpus, setup.TrainImages);
-        var (trainFeatures, validationFeatures, testFeatures) = (features.Narrow(0, 0, 800), features.Narrow(0, 800, 100), features.Narrow(0, 900, 100));
+        var (trainFeatures, validationFeatures, testFeatures) = CaptionData.Split(features, corpus);
         var vocabulary = corpus.Vocabulary.Count;
 
         Init.ManualSeed(context.Seed);
@@ -80,18 +82,18 @@ internal abstract class DecoderExperiment : Experiment
 
         observation.Set("training_seconds", clock.Elapsed.TotalSeconds);
         observation.Set("training_images", setup.TrainImages);
-        observation.Set("full", context.Quick ? 0 : 1);
+        observation.Set("full", full ? 1 : 0);
         return observation;
     }
 
-    public override Observation HeldOut(IReadOnlyDictionary<string, string> settings) => CaptionData.HeldOut(Corpus ??= CaptionData.Corpus(settings));
+    public override Observation HeldOut(IReadOnlyDictionary<string, string> settings) => CaptionData.HeldOut(Corpus ??= CaptionData.Corpus(settings).Corpus);
 
     public override Verdict Judge(Observation student, Observation expected) => CaptionData.Judge(student, expected, QuickBand, FullBand);
 
     public override ExperimentSummary Summarize(Observation run, Observation heldOut) =>
         CaptionData.Summarize(run, heldOut, Corpus, (corpus, images, facts) => AddFigures(corpus, run, images, facts));
 
-    /// <summary>The image features the decoder reads, for all 1,000 images in corpus order.</summary>
+    /// <summary>The image features the decoder reads, for all the corpus's images in order.</summary>
     protected abstract Tensor Features(CaptionCorpus corpus, ProbeContext context);
 
     /// <summary>The student's decoder, float32, with initial weights from <see cref="Init.DefaultGenerator"/>.</summary>

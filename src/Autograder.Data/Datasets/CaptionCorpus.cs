@@ -9,17 +9,14 @@ namespace Autograder.Data.Datasets;
 /// captions encoded as padded index sequences.
 /// </summary>
 /// <remarks>
-/// The split follows the file's order (the original Flickr8k order; the subset has no official split): the first
-/// <see cref="TrainImages"/> images train, the next <see cref="ValidationImages"/> validate, the last <see cref="TestImages"/>
-/// test. Captions are lower-cased, split on spaces, and tokens without a letter or digit (".", ",") dropped. The vocabulary
+/// The split follows the file's order (the original Flickr8k order; the subset has no official split): the last
+/// <see cref="TestImages"/> images test, the <see cref="ValidationImages"/> before them validate, and all before those train
+/// (800 in <c>flickr8k-subset1000</c>, 400 in the bundled <c>flickr8k-small</c>, which holds the first 400 and the last 200). Captions are lower-cased, split on spaces, and tokens without a letter or digit (".", ",") dropped. The vocabulary
 /// is built from the training captions: <c>&lt;NULL&gt; &lt;START&gt; &lt;END&gt; &lt;UNK&gt;</c> (ids 0–3), then every word
 /// seen at least <see cref="MinimumWordCount"/> times, most frequent first.
 /// </remarks>
 public sealed class CaptionCorpus
 {
-    /// <summary>Images in the training split.</summary>
-    public const int TrainImages = 800;
-
     /// <summary>Images in the validation split.</summary>
     public const int ValidationImages = 100;
 
@@ -36,9 +33,10 @@ public sealed class CaptionCorpus
     {
         Folder = folder;
         var tokenized = items.Select(i => (i.Image, Captions: (IReadOnlyList<string[]>)[.. i.Captions.Select(Tokenize)])).ToList();
-        Train = new CaptionSplit([.. tokenized.Take(TrainImages)]);
-        Validation = new CaptionSplit([.. tokenized.Skip(TrainImages).Take(ValidationImages)]);
-        Test = new CaptionSplit([.. tokenized.Skip(TrainImages + ValidationImages).Take(TestImages)]);
+        var trainImages = tokenized.Count - ValidationImages - TestImages;
+        Train = new CaptionSplit([.. tokenized.Take(trainImages)]);
+        Validation = new CaptionSplit([.. tokenized.Skip(trainImages).Take(ValidationImages)]);
+        Test = new CaptionSplit([.. tokenized.Skip(trainImages + ValidationImages)]);
         Vocabulary = Vocabulary.Build(Train.Items.SelectMany(i => i.Captions), MinimumWordCount, Specials, "<UNK>");
     }
 
@@ -62,9 +60,9 @@ public sealed class CaptionCorpus
     public static CaptionCorpus Load(string folder)
     {
         var items = CaptionsTable.Read(Path.Combine(folder, "captions.tsv.gz"));
-        return items.Count >= TrainImages + ValidationImages + TestImages
+        return items.Count > ValidationImages + TestImages
             ? new CaptionCorpus(folder, items)
-            : throw new DataFormatException($"Captions {folder}: {items.Count} images; the split needs {TrainImages + ValidationImages + TestImages}.");
+            : throw new DataFormatException($"Captions {folder}: {items.Count} images; the split needs more than {ValidationImages + TestImages} (the last {TestImages} test, the {ValidationImages} before them validate, the rest train).");
     }
 
     /// <summary>A caption's words: lower-cased, split on spaces, punctuation-only tokens dropped.</summary>

@@ -21,6 +21,52 @@ public sealed class CaptionCorpusTests
         });
     }
 
+    /// <summary>The bundled subset (data/flickr8k-small) is the full set's first 400 images and its validation and test images, split the same way.</summary>
+    [Test]
+    public void The_bundled_subset_keeps_the_full_sets_validation_and_test_images()
+    {
+        var small = CaptionCorpus.Load(SharedData.Bundled("flickr8k-small"));
+        Assert.Multiple(() =>
+        {
+            Assert.That((small.Train.Items.Count, small.Validation.Items.Count, small.Test.Items.Count), Is.EqualTo((400, 100, 100)));
+            Assert.That(small.Train.Images.Concat(small.Validation.Images).Concat(small.Test.Images).Select(i => File.Exists(Path.Combine(small.Folder, "images", i))), Is.All.True, "every image ships");
+            Assert.That(small.Vocabulary.Tokens.Take(4), Is.EqualTo(CaptionCorpus.Specials));
+        });
+
+        var full = CaptionCorpus.Load(SharedData.Require("flickr8k-subset1000"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(small.Train.Images, Is.EqualTo(full.Train.Images.Take(400)));
+            Assert.That(small.Validation.Items.Select(i => (i.Image, string.Join('|', i.Captions.Select(c => string.Join(' ', c))))),
+                Is.EqualTo(full.Validation.Items.Select(i => (i.Image, string.Join('|', i.Captions.Select(c => string.Join(' ', c)))))));
+            Assert.That(small.Test.Images, Is.EqualTo(full.Test.Images));
+        });
+    }
+
+    [Test]
+    public void A_corpus_too_small_to_split_is_refused()
+    {
+        var folder = Directory.CreateTempSubdirectory("autograder-captions-").FullName;
+        try
+        {
+            using (var file = new System.IO.Compression.GZipStream(File.Create(Path.Combine(folder, "captions.tsv.gz")), System.IO.Compression.CompressionLevel.Fastest))
+            using (var writer = new StreamWriter(file))
+            {
+                writer.WriteLine("image\tcaption_index\tcaption");
+                for (var i = 0; i < 200; i++)
+                {
+                    writer.WriteLine($"{i}.png\t0\ta dog .");
+                }
+            }
+
+            Assert.That(() => CaptionCorpus.Load(folder), Throws.TypeOf<DataFormatException>().With.Message.Contains("200 images").And.Message.Contains("more than 200"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Test]
     public void Captions_encode_with_start_end_and_padding_and_decode_back()
     {
