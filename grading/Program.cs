@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 
 // The 'autograder' command line: configuration from appsettings.json, AUTOGRADER_* variables and arguments
 // (generic host), verbs parsed by System.CommandLine; Ctrl+C cancels the running verb.
+ConsoleOutput.Configure();
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddEnvironmentVariables("AUTOGRADER_");
 using var host = builder.Build();

@@ -9,7 +9,7 @@ internal static class ProgressDisplay
     /// <summary>Runs <paramref name="work"/> with a progress reporter; the display ends when it returns.</summary>
     public static T Run<T>(bool plain, Func<IProgress<ProbeProgress>, T> work)
     {
-        if (plain || !AnsiConsole.Profile.Capabilities.Interactive)
+        if (plain || ConsoleOutput.IsPlain || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             return work(new LineProgress());
         }
@@ -20,17 +20,26 @@ internal static class ProgressDisplay
             .Start(context => work(new BarProgress(context)));
     }
 
+    /// <summary>
+    /// One line per step of progress for logs: an experiment's first message, then a line whenever it passes another tenth of
+    /// its work or 15 seconds have gone by (a line per minibatch would bury the score table in thousands of lines).
+    /// </summary>
     private sealed class LineProgress : IProgress<ProbeProgress>
     {
-        private string _last = "";
+        private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+        private readonly Dictionary<string, (int Tenth, long Ticks)> _printed = [];
 
         public void Report(ProbeProgress value)
         {
-            if (value.Message != _last)
+            var tenth = (int)Math.Floor(10 * Math.Clamp(value.Fraction, 0, 1));
+            var now = Environment.TickCount64;
+            if (_printed.TryGetValue(value.CheckId, out var last) && tenth == last.Tenth && now - last.Ticks < Interval.TotalMilliseconds)
             {
-                _last = value.Message;
-                Console.WriteLine($"  {value.CheckId} {100 * value.Fraction,3:0} %  {value.Message}");
+                return;
             }
+
+            _printed[value.CheckId] = (tenth, now);
+            Console.WriteLine($"  {value.CheckId} {100 * value.Fraction,3:0} %  {value.Message}");
         }
     }
 

@@ -5,6 +5,7 @@ using Autograder.Grading.Experiments;
 using Autograder.Grading.Exporters;
 using Autograder.Grading.Protocol;
 using Autograder.Host.Checks;
+using Autograder.Host.Experiments;
 
 namespace Autograder.Host.Commands;
 
@@ -27,6 +28,12 @@ internal static class GradingRun
     public static GradingOutcome Execute(GradingRequest request, GraderOptions options, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var settings = new Dictionary<string, string>
+        {
+            [RunSettings.Quick] = request.Quick ? "true" : "false",
+            [RunSettings.Repository] = request.Paths.Root,
+        };
+        DataPreflight.Ensure(request.Checks, settings);
         var builder = HomeworkBuilder.ForCurrentProcess();
         var student = HomeworkLocator.Resolve(request.Paths, request.Implementation, builder, cancellationToken);
         long SeedFor(CheckInfo info) => request.Seed ?? Seeds.For(info, request.StudentId);
@@ -39,11 +46,6 @@ internal static class GradingRun
         }
         else
         {
-            var settings = new Dictionary<string, string>
-            {
-                [RunSettings.Quick] = request.Quick ? "true" : "false",
-                [RunSettings.Repository] = request.Paths.Root,
-            };
             var grader = new Grader(WorkerCommand.ForCurrentProcess(), new FixtureStore(request.Paths.Fixtures), settings)
             {
                 WorkerMemoryLimitBytes = (long)options.WorkerMemoryLimitMegabytes << 20,

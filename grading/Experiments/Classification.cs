@@ -24,9 +24,9 @@ internal static class Classification
     /// The held-out truth of an image-classification experiment: the test labels, whether the full set was used (it sets the
     /// band), and the test images (for the report's galleries of predictions; they stay in the host).
     /// </summary>
-    public static Observation HeldOutLabels(IReadOnlyDictionary<string, string> settings, string full, string bundled, string[] files)
+    public static Observation HeldOutLabels(IReadOnlyDictionary<string, string> settings, DataRequirement data)
     {
-        var (folder, _, isFull) = ExperimentData.Locate(settings, full, bundled, files);
+        var (folder, _, isFull) = ExperimentData.Locate(settings, data);
         var observation = new Observation
         {
             ["labels"] = Autograder.Data.Datasets.Mnist.LoadLabels(folder, train: false),

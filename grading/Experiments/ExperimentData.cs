@@ -1,11 +1,44 @@
 using Autograder.Data.Catalog;
 using Autograder.Grading.Checks;
+using Autograder.Grading.Experiments;
 
 namespace Autograder.Host.Experiments;
 
 /// <summary>Where experiments find their data: the full set from the data roots, or the subset bundled in data/ (quick runs, fresh clones).</summary>
 internal static class ExperimentData
 {
+    private static readonly string[] IdxFiles = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"];
+
+    /// <summary>MNIST, or the bundled mnist-small.</summary>
+    public static DataRequirement Mnist { get; } = new("mnist", "mnist-small", IdxFiles);
+
+    /// <summary>Fashion-MNIST, or the bundled fashion-mnist-small.</summary>
+    public static DataRequirement FashionMnist { get; } = new("fashion-mnist", "fashion-mnist-small", IdxFiles);
+
+    /// <summary>The 1,000-image Flickr8k subset, or the bundled flickr8k-small (600 of its images).</summary>
+    public static DataRequirement Flickr8k { get; } = new("flickr8k-subset1000", "flickr8k-small", ["captions.tsv.gz"]);
+
+    /// <summary>The pretrained SqueezeNet (shipped in data/ as it is).</summary>
+    public static DataRequirement SqueezeNet { get; } = new("pretrained-squeezenet", null, ["architecture.json"]);
+
+    /// <inheritdoc cref="Locate(IReadOnlyDictionary{string, string}, string, string, string[])"/>
+    public static (string Folder, string Description, bool IsFull) Locate(IReadOnlyDictionary<string, string> settings, DataRequirement requirement) =>
+        requirement.Bundled is { } bundled
+            ? Locate(settings, requirement.Full, bundled, [.. requirement.Files])
+            : (Locator(settings).Find(requirement.Full, [.. requirement.Files]), requirement.Full, true);
+
+    /// <summary>
+    /// The requirements that no data root satisfies for this run, each with the sets tried; empty when all are present.
+    /// </summary>
+    public static IReadOnlyList<(DataRequirement Requirement, string Set, DataLocator Locator)> Missing(IReadOnlyDictionary<string, string> settings, IEnumerable<DataRequirement> requirements)
+    {
+        var locator = Locator(settings);
+        var quick = RunSettings.IsQuick(settings);
+        return [.. requirements.Distinct()
+            .Where(r => r.Candidates(quick).All(set => locator.TryFind(set, [.. r.Files]) is null))
+            .Select(r => (r, r.Candidates(quick)[^1], locator))];
+    }
+
     /// <summary>The folder of a data set and a description of what it is: the full set unless the run is quick or the full set is absent.</summary>
     /// <param name="settings">The run's settings (quick, repo).</param>
     /// <param name="full">The full set's name in the catalogue (e.g. <c>mnist</c>).</param>

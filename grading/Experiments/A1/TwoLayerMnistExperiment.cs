@@ -16,14 +16,15 @@ internal sealed class TwoLayerMnistExperiment : Experiment
 {
     private static readonly int[] FullSizes = [25, 50, 100, 200, 400, 800];
     private static readonly int[] QuickSizes = [32, 64, 128];
-    private static readonly string[] Files = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"];
 
     public override CheckInfo Info { get; } = new("a1.two_layer_mnist", "A1", "Experiment: two-layer net on MNIST, hidden-size sweep, test accuracy", 10,
         Visibility.Visible, TimeSpan.FromMinutes(30), ["Homework.A1.Solver.Train", "Homework.A1.TwoLayerNet.Loss"]);
 
+    public override IReadOnlyList<DataRequirement> Data { get; } = [ExperimentData.Mnist];
+
     public override Observation Probe(ProbeContext context)
     {
-        var (folder, _, full) = ExperimentData.Locate(context.Settings, "mnist", "mnist-small", Files);
+        var (folder, _, full) = ExperimentData.Locate(context.Settings, ExperimentData.Mnist);
         var sizes = full ? FullSizes : QuickSizes;
         var epochs = full ? 8 : 6;
         var x = Flatten(Mnist.LoadImages(folder, train: true));
@@ -42,7 +43,7 @@ internal sealed class TwoLayerMnistExperiment : Experiment
 
         var best = sizes[sweep.IndexOf(sweep.Max())];
         var all = new TrainingData(x, y, split.XVal, split.YVal);
-        var (final, model) = Train(context, all, best, epochs, sizes.Length, runs, $"retraining hidden {best} on all {n} training images");
+        var (final, model) = Train(context, all, best, epochs, sizes.Length, runs, $"retraining hidden {best} on all {n} training images", retraining: true);
         context.Report(1, "predicting the test images");
         var predictions = Classification.Predict(model.Scores, Flatten(Mnist.LoadImages(folder, train: false)));
 
@@ -61,7 +62,7 @@ internal sealed class TwoLayerMnistExperiment : Experiment
         return observation;
     }
 
-    public override Observation HeldOut(IReadOnlyDictionary<string, string> settings) => Classification.HeldOutLabels(settings, "mnist", "mnist-small", Files);
+    public override Observation HeldOut(IReadOnlyDictionary<string, string> settings) => Classification.HeldOutLabels(settings, ExperimentData.Mnist);
 
     public override Verdict Judge(Observation student, Observation expected)
     {
@@ -101,7 +102,8 @@ internal sealed class TwoLayerMnistExperiment : Experiment
         };
     }
 
-    private static (Solver Solver, TwoLayerNet Model) Train(ProbeContext context, TrainingData data, int hidden, int epochs, int run, int runs, string what)
+    /// <summary>Trains one net. When <paramref name="retraining"/> on every training image, the validation images are among them: progress then shows the training accuracy, not a "validation" one.</summary>
+    private static (Solver Solver, TwoLayerNet Model) Train(ProbeContext context, TrainingData data, int hidden, int epochs, int run, int runs, string what, bool retraining = false)
     {
         var model = new TwoLayerNet(784, hidden, 10, 0.05, 1e-4, new Generator(context.Seed + hidden));
         var solver = new Solver(model, data, new SolverOptions
@@ -111,8 +113,10 @@ internal sealed class TwoLayerMnistExperiment : Experiment
             BatchSize = 100,
             Epochs = epochs,
             Seed = context.Seed,
-            EpochEnded = (epoch, total, _, validation) =>
-                context.Report((run + ((double)epoch / total)) / runs, $"{what}: epoch {epoch}/{total}, validation {100 * validation:0.0} %"),
+            EpochEnded = (epoch, total, training, validation) =>
+                context.Report((run + ((double)epoch / total)) / runs, retraining
+                    ? $"{what}: epoch {epoch}/{total}, training accuracy {100 * training:0.0} %"
+                    : $"{what}: epoch {epoch}/{total}, validation {100 * validation:0.0} %"),
         });
         context.Report((double)run / runs, what);
         solver.Train();

@@ -14,14 +14,15 @@ namespace Autograder.Host.Experiments.A2;
 /// </summary>
 internal sealed class ConvNetMnistExperiment : Experiment
 {
-    private static readonly string[] Files = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"];
 
     public override CheckInfo Info { get; } = new("a2.conv_net_mnist", "A2", "Experiment: ThreeLayerConvNet with the Solver on MNIST, test accuracy", 8,
         Visibility.Visible, TimeSpan.FromMinutes(30), ["Homework.A2.ThreeLayerConvNet.Loss", "Homework.A1.Solver.Train"]);
 
+    public override IReadOnlyList<DataRequirement> Data { get; } = [ExperimentData.Mnist];
+
     public override Observation Probe(ProbeContext context)
     {
-        var (folder, _, full) = ExperimentData.Locate(context.Settings, "mnist", "mnist-small", Files);
+        var (folder, _, full) = ExperimentData.Locate(context.Settings, ExperimentData.Mnist);
         var x = Mnist.LoadImages(folder, train: true).To(DType.Float64);
         var y = Mnist.LoadLabels(folder, train: true);
         var n = x.Shape[0];
@@ -55,7 +56,7 @@ internal sealed class ConvNetMnistExperiment : Experiment
         return observation;
     }
 
-    public override Observation HeldOut(IReadOnlyDictionary<string, string> settings) => Classification.HeldOutLabels(settings, "mnist", "mnist-small", Files);
+    public override Observation HeldOut(IReadOnlyDictionary<string, string> settings) => Classification.HeldOutLabels(settings, ExperimentData.Mnist);
 
     public override Verdict Judge(Observation student, Observation expected)
     {

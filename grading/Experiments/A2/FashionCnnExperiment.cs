@@ -19,14 +19,15 @@ namespace Autograder.Host.Experiments.A2;
 internal sealed class FashionCnnExperiment : Experiment
 {
     private static readonly double[] LearningRates = [0.001, 0.01, 0.1];
-    private static readonly string[] Files = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"];
 
     public override CheckInfo Info { get; } = new("a2.fashion_cnn_sweep", "A2", "Experiment: Fashion-MNIST CNN, learning-rate sweep, test accuracy", 8,
         Visibility.Visible, TimeSpan.FromMinutes(60), ["Homework.A2.FashionCnn.Forward", "Homework.A2.FashionTraining.TrainEpoch"]);
 
+    public override IReadOnlyList<DataRequirement> Data { get; } = [ExperimentData.FashionMnist];
+
     public override Observation Probe(ProbeContext context)
     {
-        var (folder, _, full) = ExperimentData.Locate(context.Settings, "fashion-mnist", "fashion-mnist-small", Files);
+        var (folder, _, full) = ExperimentData.Locate(context.Settings, ExperimentData.FashionMnist);
         var x = Normalize(Mnist.LoadImages(folder, train: true));
         var y = Mnist.LoadLabels(folder, train: true);
         var validation = full ? 10_000 : 1_000;
@@ -74,7 +75,7 @@ internal sealed class FashionCnnExperiment : Experiment
         return best;
     }
 
-    public override Observation HeldOut(IReadOnlyDictionary<string, string> settings) => Classification.HeldOutLabels(settings, "fashion-mnist", "fashion-mnist-small", Files);
+    public override Observation HeldOut(IReadOnlyDictionary<string, string> settings) => Classification.HeldOutLabels(settings, ExperimentData.FashionMnist);
 
     public override Verdict Judge(Observation student, Observation expected)
     {

@@ -23,13 +23,16 @@ internal static class CaptionData
     /// <summary>The end word's index: generated captions stop there.</summary>
     private const long EndToken = 2;
 
+    /// <summary>The data sets the captioning experiments read: the captions and images, and the network that computes their features.</summary>
+    public static IReadOnlyList<DataRequirement> Requirements { get; } = [ExperimentData.Flickr8k, ExperimentData.SqueezeNet];
+
     /// <summary>
     /// The corpus and whether it is the full set: <c>flickr8k-subset1000</c> (800/100/100) for a full run when present, else the
     /// bundled <c>flickr8k-small</c> (400/100/100: the same validation and test images). Vocabulary: words seen at least three times.
     /// </summary>
     public static (CaptionCorpus Corpus, bool IsFull) Corpus(IReadOnlyDictionary<string, string> settings)
     {
-        var (folder, _, full) = ExperimentData.Locate(settings, "flickr8k-subset1000", "flickr8k-small", "captions.tsv.gz");
+        var (folder, _, full) = ExperimentData.Locate(settings, ExperimentData.Flickr8k);
         return (CaptionCorpus.Load(folder), full);
     }
 
@@ -163,7 +166,7 @@ internal static class CaptionData
 
     private static Tensor Features(CaptionCorpus corpus, ProbeContext context, bool spatial)
     {
-        var weights = ExperimentData.Locator(context.Settings).Find("pretrained-squeezenet", "architecture.json");
+        var weights = ExperimentData.Locate(context.Settings, ExperimentData.SqueezeNet).Folder;
         var images = corpus.Train.Images.Concat(corpus.Validation.Images).Concat(corpus.Test.Images).ToList();
         var (folder, cache) = (Path.Combine(corpus.Folder, "images"), Path.Combine(DataLocator.DefaultCache, "features"));
         void Progress(double f) => context.Report(0, $"SqueezeNet features: {100 * f:0} % (computed once, then cached)");

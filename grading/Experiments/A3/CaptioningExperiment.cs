@@ -24,6 +24,8 @@ internal sealed class CaptioningExperiment : Experiment
     public override CheckInfo Info { get; } = new("a3.captioning_lstm", "A3", "Experiment: LSTM captioning on Flickr8k (SqueezeNet features), test BLEU-4", 8,
         Visibility.Visible, TimeSpan.FromMinutes(40), ["Homework.A3.CaptioningRnn.Loss", "Homework.A3.CaptioningRnn.Sample"]);
 
+    public override IReadOnlyList<DataRequirement> Data => CaptionData.Requirements;
+
     public override Observation Probe(ProbeContext context)
     {
         var (corpus, full) = CaptionData.Corpus(context.Settings);

@@ -27,6 +27,8 @@ internal abstract class DecoderExperiment : Experiment
     /// <inheritdoc cref="QuickBand"/>
     protected abstract (double Floor, double Target) FullBand { get; }
 
+    public override IReadOnlyList<DataRequirement> Data => CaptionData.Requirements;
+
     public override Observation Probe(ProbeContext context)
     {
         var (corpus, full) = CaptionData.Corpus(context.Settings);

@@ -10,6 +10,9 @@ namespace Autograder.Grading.Experiments;
 /// </remarks>
 public abstract class Experiment : Check
 {
+    /// <summary>Gets the data sets the experiment reads; the host checks that they are present before any student code runs.</summary>
+    public abstract IReadOnlyList<DataRequirement> Data { get; }
+
     /// <summary>Loads, in the host, what the run's predictions are scored against (e.g. the test labels).</summary>
     /// <param name="settings">The run's settings (quick or full, where the data is).</param>
     public abstract Observation HeldOut(IReadOnlyDictionary<string, string> settings);

@@ -1,0 +1,12 @@
+namespace Autograder.Grading.Experiments;
+
+/// <summary>A data set an experiment reads: the full set, the subset shipped in the repository for quick runs, and the files it must hold.</summary>
+/// <param name="Full">The full set's name in the catalogue (<c>mnist</c>); a full run uses it when present.</param>
+/// <param name="Bundled">The subset shipped in <c>data/</c> (<c>mnist-small</c>) that quick runs use and full runs fall back to; null when the set itself ships.</param>
+/// <param name="Files">Files the set's folder must hold.</param>
+public sealed record DataRequirement(string Full, string? Bundled, IReadOnlyList<string> Files)
+{
+    /// <summary>The sets that would serve this requirement, in the order they are tried: the bundled one alone for a quick run.</summary>
+    /// <param name="quick">Whether the run is quick.</param>
+    public IReadOnlyList<string> Candidates(bool quick) => Bundled is null ? [Full] : quick ? [Bundled] : [Full, Bundled];
+}
