@@ -171,12 +171,16 @@ public static partial class StarterGenerator
         return problems;
     }
 
-    /// <summary>The starter's project file: the reference's, graded on build, and building the grader first.</summary>
+    /// <summary>
+    /// The starter's project file: the reference's, graded on build, with the tensor library referenced as built assemblies
+    /// (Directory.Build.targets builds it, and the grader, only when their sources are newer than their builds).
+    /// </summary>
     private static string StarterProject(string referenceProject) => referenceProject
         .Replace("<!-- The reference solution. starter/ is generated from it (autograder starter sync); edit here, never there. -->",
             "<!-- The starter: generated from reference/ by 'autograder starter sync'. Fill in the TODOs; dotnet build grades them. -->", StringComparison.Ordinal)
-        .Replace("    <!-- The reference is graded by the tests, not on every build (the grader is built after it). -->\n    <Autograde>false</Autograde>\n", "", StringComparison.Ordinal)
-        .Replace("  </ItemGroup>\n</Project>", "    <!-- Built first so that this build can be graded; not referenced. -->\n    <ProjectReference Include=\"../grading/Autograder.Host.csproj\" ReferenceOutputAssembly=\"false\" />\n  </ItemGroup>\n</Project>", StringComparison.Ordinal);
+        .Replace("    <!-- The reference is graded by the tests, not on every build (the grader is built after it). -->\n    <Autograde>false</Autograde>\n",
+            "    <!-- The tensor library as built assemblies, not projects, and the grader built only when out of date\n         (Directory.Build.targets): an edit here does not walk the grader, the reference and every library. -->\n    <HomeworkLibrariesAsAssemblies>true</HomeworkLibrariesAsAssemblies>\n", StringComparison.Ordinal)
+        .Replace("  <ItemGroup>\n    <ProjectReference Include=\"../src/Autograder.Tensors/Autograder.Tensors.csproj\" />\n  </ItemGroup>\n", "", StringComparison.Ordinal);
 
     private static bool IsSource(string root, string path)
     {

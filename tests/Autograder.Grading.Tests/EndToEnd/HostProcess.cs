@@ -27,9 +27,16 @@ internal static class HostProcess
         var errors = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
         Assert.That(process.ExitCode, Is.Zero, $"grading did not complete:\n{log.Result}\n{errors.Result}");
+        var read = Read(output);
+        Directory.Delete(output, recursive: true);
+        return read;
+    }
+
+    /// <summary>Reads a result folder: its results.json, and every file in it (path → text).</summary>
+    public static (IReadOnlyDictionary<string, GradedCheck> Results, IReadOnlyDictionary<string, string> Files) Read(string output)
+    {
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "results.json")))!;
         var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(output, f).Replace('\\', '/'), File.ReadAllText);
-        Directory.Delete(output, recursive: true);
         return (results["tests"]!.AsArray().Select(t => new GradedCheck(
             t!["number"]!.GetValue<string>(), t["score"]!.GetValue<double>(), t["max_score"]!.GetValue<double>(),
             t["tags"]![1]!.GetValue<string>(), t["output"]!.GetValue<string>())).ToDictionary(c => c.Id), files);
