@@ -2,6 +2,7 @@ using System.Text;
 using Autograder.Reports.Fragments;
 using Autograder.Reports.MathMl;
 using Markdig.Extensions.Mathematics;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 
@@ -21,6 +22,19 @@ internal sealed class MathMlBlockRenderer : HtmlObjectRenderer<MathBlock>
     {
         renderer.EnsureLine();
         renderer.Write("<div class=\"math-display\">").Write(TexToMathMl.Convert(obj.Lines.ToString(), display: true)).WriteLine("</div>");
+    }
+}
+
+/// <summary>Writes a Markdown table of the template inside a scrollable container, as generated tables are (a wide one scrolls on a phone instead of widening the page).</summary>
+internal sealed class ScrollingTableRenderer : HtmlTableRenderer
+{
+    protected override void Write(HtmlRenderer renderer, Table table)
+    {
+        renderer.EnsureLine();
+        renderer.WriteLine("<div class=\"table-wrap\">");
+        base.Write(renderer, table);
+        renderer.EnsureLine();
+        renderer.WriteLine("</div>");
     }
 }
 

@@ -6,6 +6,7 @@ using Autograder.Reports.Results;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.Mathematics;
+using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers;
 using Markdig.Syntax;
@@ -189,6 +190,7 @@ public static class ReportRenderer
         var numbering = new Numbering();
         renderer.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new MathMlInlineRenderer());
         renderer.ObjectRenderers.Replace<HtmlMathBlockRenderer>(new MathMlBlockRenderer());
+        renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollingTableRenderer());
         renderer.ObjectRenderers.Insert(0, new PlaceholderBlockRenderer(fragments, numbering));
         renderer.ObjectRenderers.Insert(0, new PlaceholderInlineRenderer(fragments, numbering));
         return renderer;

@@ -56,6 +56,14 @@ public sealed class ReportRendererTests
         Assert.That(report.Markdown, Is.EqualTo(source));
     }
 
+    /// <summary>A table written in the template's Markdown scrolls inside its own box on a phone, like a generated one.</summary>
+    [Test]
+    public void A_markdown_table_is_wrapped_in_a_scrolling_box()
+    {
+        var html = Render("| Model | Test BLEU-4 |\n| --- | ---: |\n| LSTM | 0.094 |\n").Html;
+        Assert.That(html, Does.Match(@"<div class=""table-wrap"">\s*<table>[\s\S]*LSTM[\s\S]*</table>\s*</div>"));
+    }
+
     [Test]
     public void A_table_placeholder_is_a_block_with_a_numbered_caption_and_the_best_row_in_bold()
     {
