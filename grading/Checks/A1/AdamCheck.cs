@@ -11,10 +11,11 @@ internal sealed class AdamCheck() : A1Check("a1.adam", "Adam: steps from given m
     {
         var (w, dw1, dw2) = (context.Randn(4, 5), context.Randn(4, 5), context.Randn(4, 5));
         var rule = new Adam(1e-2) { M = context.Randn(4, 5) * 0.1, V = context.Randn(4, 5).Square() * 0.1, T = 5 };
-        var w1 = rule.Step(w, dw1);
-        var (m1, v1) = (rule.M!, rule.V!);
-        var w2 = rule.Step(w1, dw2);
-        var fresh = new Adam(1e-3).Step(w, dw1);
+        // Snapshots, as for SGD with momentum: in-place updates of M, V or the parameter are allowed.
+        var w1 = rule.Step(w.Clone(), dw1).Clone();
+        var (m1, v1) = (rule.M!.Clone(), rule.V!.Clone());
+        var w2 = rule.Step(w1.Clone(), dw2).Clone();
+        var fresh = new Adam(1e-3).Step(w.Clone(), dw1).Clone();
         var observation = new Observation { ["w1"] = w1, ["m1"] = m1, ["v1"] = v1, ["w2"] = w2, ["fresh"] = fresh };
         observation.Set("t", rule.T);
         return observation;

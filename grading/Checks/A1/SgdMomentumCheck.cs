@@ -11,10 +11,12 @@ internal sealed class SgdMomentumCheck() : A1Check("a1.sgd_momentum", "SgdMoment
     {
         var (w, dw1, dw2) = (context.Randn(4, 5), context.Randn(4, 5), context.Randn(4, 5));
         var rule = new SgdMomentum(1e-2, 0.9) { Velocity = context.Randn(4, 5) };
-        var w1 = rule.Step(w, dw1);
-        var v1 = rule.Velocity!;
-        var w2 = rule.Step(w1, dw2);
-        return new Observation { ["w1"] = w1, ["v1"] = v1, ["w2"] = w2, ["v2"] = rule.Velocity! };
+        // Snapshots: a correct rule may update its velocity and the parameter in place (as PyTorch's SGD does), so what
+        // step 1 returned must be copied before step 2 runs, and each step gets its own copy of the parameter.
+        var w1 = rule.Step(w.Clone(), dw1).Clone();
+        var v1 = rule.Velocity!.Clone();
+        var w2 = rule.Step(w1.Clone(), dw2).Clone();
+        return new Observation { ["w1"] = w1, ["v1"] = v1, ["w2"] = w2, ["v2"] = rule.Velocity!.Clone() };
     }
 
     public override Verdict Judge(Observation student, Observation expected) => new Scorecard()

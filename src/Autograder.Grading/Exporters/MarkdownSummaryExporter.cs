@@ -58,5 +58,22 @@ public static class MarkdownSummaryExporter
         return path;
     }
 
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+    /// <summary>Keeps a message's text as text: no table cell breaks, no HTML, no emphasis or links from student-made messages.</summary>
+    private static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '<' => escaped.Append("&lt;"),
+                '>' => escaped.Append("&gt;"),
+                '&' => escaped.Append("&amp;"),
+                '|' or '\\' or '`' or '*' or '_' or '[' or ']' or '#' => escaped.Append('\\').Append(c),
+                _ => escaped.Append(c),
+            };
+        }
+
+        return escaped.ToString();
+    }
 }

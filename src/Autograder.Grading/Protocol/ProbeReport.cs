@@ -20,7 +20,45 @@ public sealed record ProbeReport(string CheckId, ProbeStatus Status, string Mess
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>Reads a report.</summary>
-    public static ProbeReport Load(string path) =>
-        JsonSerializer.Deserialize<ProbeReport>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"Empty probe report '{path}'.");
+    /// <summary>The longest run a report may claim (a day); beyond it the duration is not believed.</summary>
+    private const double MaxMilliseconds = 86_400_000;
+
+    /// <summary>
+    /// Reads the report of <paramref name="checkId"/>. The file is written by the worker, which runs student code, so it is
+    /// not trusted: malformed JSON, another check's id, an unknown status or an impossible duration make an errored report,
+    /// never an exception in the host.
+    /// </summary>
+    public static ProbeReport Load(string path, string checkId)
+    {
+        ProbeReport? report;
+        try
+        {
+            report = JsonSerializer.Deserialize<ProbeReport>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException e)
+        {
+            return Malformed(checkId, $"not valid JSON ({e.Message})");
+        }
+
+        if (report is null)
+        {
+            return Malformed(checkId, "empty");
+        }
+
+        if (report.CheckId != checkId)
+        {
+            return Malformed(checkId, $"it names another check ('{report.CheckId}')");
+        }
+
+        if (!Enum.IsDefined(report.Status))
+        {
+            return Malformed(checkId, $"unknown status {(int)report.Status}");
+        }
+
+        var milliseconds = double.IsFinite(report.Milliseconds) ? Math.Clamp(report.Milliseconds, 0, MaxMilliseconds) : 0;
+        return report with { Message = report.Message ?? "", Trace = report.Trace ?? "", Milliseconds = milliseconds };
+    }
+
+    private static ProbeReport Malformed(string checkId, string why) =>
+        new(checkId, ProbeStatus.Errored, $"the worker's report for this check was malformed: {why}.", "", 0);
 }

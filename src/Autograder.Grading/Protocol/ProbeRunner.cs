@@ -45,8 +45,7 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, IRea
                     worker = null;
                 }
 
-                var npz = Path.Combine(directory, info.Id + ".npz");
-                results[info.Id] = (report, report.Status == ProbeStatus.Completed && File.Exists(npz) ? Observation.Load(npz) : null);
+                results[info.Id] = ReadObservation(report, Path.Combine(directory, info.Id + ".npz"));
             }
 
             worker?.Dispose();
@@ -57,6 +56,24 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, IRea
         }
 
         return results;
+    }
+
+    /// <summary>The observation the worker wrote, or an errored report when it cannot be read (the worker runs student code: the file is not trusted).</summary>
+    private static (ProbeReport, Observation?) ReadObservation(ProbeReport report, string npz)
+    {
+        if (report.Status != ProbeStatus.Completed || !File.Exists(npz))
+        {
+            return (report, null);
+        }
+
+        try
+        {
+            return (report, Observation.Load(npz));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return (report with { Status = ProbeStatus.Errored, Message = $"the worker's observation could not be read: {e.Message}" }, null);
+        }
     }
 
     private Worker Start(string directory)
@@ -132,7 +149,7 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, IRea
                 if (_process.HasExited)
                 {
                     // The answer may have landed just before the exit.
-                    return File.Exists(reportPath) ? ProbeReport.Load(reportPath) : Crashed(info, clock);
+                    return File.Exists(reportPath) ? ProbeReport.Load(reportPath, info.Id) : Crashed(info, clock);
                 }
 
                 if (clock.Elapsed > info.TimeLimit)
@@ -144,7 +161,7 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, IRea
                 Thread.Sleep(2);
             }
 
-            return ProbeReport.Load(reportPath);
+            return ProbeReport.Load(reportPath, info.Id);
         }
 
         public void Dispose()

@@ -9,9 +9,11 @@ public sealed class CancellationTests
     [Test]
     public void Interrupting_an_experiment_stops_the_worker_and_leaves_nothing_behind()
     {
-        var before = ProbeFolders();
+        // The host gets a temporary folder of its own, so other graders on the machine (a build grading the starter) do not count.
+        var temporary = Directory.CreateTempSubdirectory("autograder-cancel-tmp-").FullName;
         var output = Directory.CreateTempSubdirectory("autograder-cancel-").FullName;
         var start = new ProcessStartInfo(Implementations.Grader().FileName) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["TMPDIR"] = temporary;
         foreach (var argument in Implementations.Grader().Prefix.Concat(["experiments", "run", "--repo", Repository.Root, "--impl", Implementations.Reference(), "--quick", "--out", output]))
         {
             start.ArgumentList.Add(argument);
@@ -39,12 +41,11 @@ public sealed class CancellationTests
             Assert.That(host.ExitCode, Is.EqualTo(130));
             Assert.That(errors.Result, Does.Contain("cancelled"));
             Assert.That(workers.Where(w => !HasExited(w)), Is.Empty, "the worker was stopped");
-            Assert.That(ProbeFolders().Except(before), Is.Empty, "the probe folder was removed");
+            Assert.That(Directory.GetDirectories(temporary, "autograder-probes-*"), Is.Empty, "the probe folder was removed");
         });
         Directory.Delete(output, recursive: true);
+        Directory.Delete(temporary, recursive: true);
     }
-
-    private static string[] ProbeFolders() => Directory.GetDirectories(Path.GetTempPath(), "autograder-probes-*");
 
     /// <summary>The host's worker processes (children whose command line has "autograder.dll worker"), found through /proc; other graders on the machine are not counted.</summary>
     private static List<int> Workers(int host) =>
