@@ -14,6 +14,12 @@ public static class HtmlPage
         return reader.ReadToEnd();
     });
 
+    /// <summary>
+    /// What the page may load or run: nothing but its own inline stylesheet and data-URI images. No script runs, whatever a
+    /// write-up holds, and nothing is fetched from the network.
+    /// </summary>
+    public const string ContentSecurityPolicy = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'none'; base-uri 'none'; form-action 'none'";
+
     /// <summary>The page: the title heading, then the subtitle and the table of contents, then the rest of the report.</summary>
     /// <param name="title">The title (browser tab and heading).</param>
     /// <param name="subtitle">A line under the title (what was graded); may be empty.</param>
@@ -33,6 +39,7 @@ public static class HtmlPage
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="generator" content="Autograder">
+            <meta http-equiv="Content-Security-Policy" content="{ContentSecurityPolicy}">
             <title>{WebUtility.HtmlEncode(title)}</title>
             <style>
             {Stylesheet.Value}</style>

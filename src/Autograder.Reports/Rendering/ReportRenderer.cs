@@ -25,7 +25,7 @@ namespace Autograder.Reports.Rendering;
 /// </remarks>
 public static class ReportRenderer
 {
-    /// <summary>Gets the Markdig pipeline: front matter, pipe tables, footnotes, figures, math, heading anchors, placeholders.</summary>
+    /// <summary>Gets the Markdig pipeline: front matter, pipe tables, footnotes, figures, math, heading anchors, placeholders; raw HTML is escaped.</summary>
     public static MarkdownPipeline Pipeline { get; } = BuildPipeline();
 
     /// <summary>Renders <paramref name="source"/> with values from <paramref name="results"/>.</summary>
@@ -79,7 +79,9 @@ public static class ReportRenderer
             .UseFigures()
             .UseMathematics()
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-            .UsePreciseSourceLocation();
+            .UsePreciseSourceLocation()
+            // Raw HTML is shown as text: a student's write-up must not run script (or load anything) when course staff open it.
+            .DisableHtml();
         builder.InlineParsers.Add(new PlaceholderInlineParser());
         return builder.Build();
     }

@@ -56,6 +56,19 @@ public sealed class ReportRendererTests
         Assert.That(report.Markdown, Is.EqualTo(source));
     }
 
+    /// <summary>A write-up is the student's text: raw HTML shows as text, and the page's policy allows no script and no fetch.</summary>
+    [Test]
+    public void Raw_html_in_a_write_up_is_shown_as_text_and_the_page_runs_no_script()
+    {
+        var html = Render("Hello <script>alert(1)</script> and <img src=x onerror=alert(2)>.\n\n<iframe src=\"https://example.com\"></iframe>\n").Html;
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Not.Contain("<script").And.Not.Contain("<img src=x").And.Not.Contain("<iframe"));
+            Assert.That(html, Does.Contain("&lt;script&gt;alert(1)&lt;/script&gt;"), "the text is kept, escaped");
+            Assert.That(html, Does.Contain("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'none'"));
+        });
+    }
+
     /// <summary>A table written in the template's Markdown scrolls inside its own box on a phone, like a generated one.</summary>
     [Test]
     public void A_markdown_table_is_wrapped_in_a_scrolling_box()

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Autograder.Grading.Tests.EndToEnd.Reports;
 
 /// <summary>
-/// The reference's A1 and A2 reports opened in headless Chromium: math rendered as MathML (no raw TeX on screen), every
+/// The reference's A1, A2 and A3 reports opened in headless Chromium: math rendered as MathML (no raw TeX on screen), every
 /// image and plot loaded with a size, no console errors, readable on a phone without sideways scrolling, and printable
 /// (figures kept whole, a PDF comes out). A full-page screenshot of each is attached to the test result.
 /// </summary>
@@ -76,7 +76,36 @@ public sealed class ReportBrowserTests
         Assert.That(pdf, Has.Length.GreaterThan(50_000), "the figures are in it");
     }
 
-    private async Task<(IPage Page, List<string> Errors)> Open(string assignment, int width, int height)
+    /// <summary>A write-up that tries to run script when course staff open it: nothing runs, and the attempt shows as text.</summary>
+    [Test]
+    public async Task A_write_up_cannot_run_script_in_the_report()
+    {
+        var folder = Directory.CreateTempSubdirectory("autograder-writeup-").FullName;
+        try
+        {
+            var writeup = Path.Combine(folder, "writeup.md");
+            await File.WriteAllTextAsync(writeup, "# My A1\n\n<script>document.title = 'pwned'</script>\n\nA picture: <img src=\"x\" onerror=\"document.title = 'pwned'\">.\n\n[click](javascript:document.title='pwned')\n");
+            var (exitCode, output) = ReportRun.Autograder("report", "--assignment", "a1", "--results", ReportRun.Results, "--writeup", writeup, "--out", folder);
+            Assert.That(exitCode, Is.Zero, output);
+            var (page, _) = await OpenFile(Path.Combine(folder, "a1.html"), 1000, 800);
+            await page.ClickAsync("text=click");
+            var (title, text) = (await page.TitleAsync(), await page.EvaluateAsync<string>("document.body.innerText"));
+            Assert.Multiple(() =>
+            {
+                Assert.That(title, Is.Not.EqualTo("pwned"), "no script ran");
+                Assert.That(text, Does.Contain("<script>document.title = 'pwned'</script>"), "the raw HTML is shown as text");
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private Task<(IPage Page, List<string> Errors)> Open(string assignment, int width, int height) =>
+        OpenFile(Path.Combine(ReportRun.Reports, assignment + ".html"), width, height);
+
+    private async Task<(IPage Page, List<string> Errors)> OpenFile(string file, int width, int height)
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var errors = new List<string>();
@@ -89,7 +118,7 @@ public sealed class ReportBrowserTests
         };
         page.PageError += (_, error) => errors.Add(error);
         page.RequestFailed += (_, request) => errors.Add($"request failed: {request.Url}");
-        await page.GotoAsync(new Uri(Path.Combine(ReportRun.Reports, assignment + ".html")).AbsoluteUri);
+        await page.GotoAsync(new Uri(file).AbsoluteUri);
         return (page, errors);
     }
 }
