@@ -8,4 +8,10 @@ internal sealed record GraderOptions
 
     /// <summary>Gets the factor every check's time limit is multiplied by (raise it on slow graders; never below 0.1).</summary>
     public double TimeLimitScale { get; init; } = 1.0;
+
+    /// <summary>
+    /// Gets the course's secret for hidden seeds (<c>AUTOGRADER_HiddenSeedSecret</c>): with it, a student's hidden inputs
+    /// cannot be computed offline from their id. Keep it out of the repository and the student bundle.
+    /// </summary>
+    public string? HiddenSeedSecret { get; init; }
 }

@@ -36,7 +36,13 @@ internal static class GradingRun
         DataPreflight.Ensure(request.Checks, settings);
         var builder = HomeworkBuilder.ForCurrentProcess();
         var student = HomeworkLocator.Resolve(request.Paths, request.Implementation, builder, cancellationToken);
-        long SeedFor(CheckInfo info) => request.Seed ?? Seeds.For(info, request.StudentId);
+        long SeedFor(CheckInfo info) => request.Seed ?? Seeds.For(info, request.StudentId, options.HiddenSeedSecret);
+        if (request.Seed is null && request.StudentId is { Length: > 0 } && string.IsNullOrEmpty(options.HiddenSeedSecret)
+            && request.Checks.Any(c => c.Info.Visibility != Visibility.Visible))
+        {
+            Console.Error.WriteLine("autograder: warning: no HiddenSeedSecret is set, so hidden inputs follow from the student id alone and can be computed offline; set AUTOGRADER_HiddenSeedSecret (or HiddenSeedSecret in appsettings.json) on the grading machine.");
+        }
+
 
         var summaries = new Dictionary<string, ExperimentSummary>();
         IReadOnlyList<CheckResult> results;

@@ -77,6 +77,45 @@ public sealed class CliTests
         Assert.That(output, Does.Not.Contain("\u001b"), "no escape codes");
     }
 
+    /// <summary>The course's secret (AUTOGRADER_HiddenSeedSecret) changes a student's hidden inputs; without it the grader warns that they can be computed offline.</summary>
+    [Test]
+    public void The_hidden_seed_secret_comes_from_the_settings()
+    {
+        var starter = Path.Combine(Repository.Root, "starter", "bin", Implementations.Configuration, "net10.0", "Homework.dll");
+        if (!File.Exists(starter))
+        {
+            Assert.Ignore("The starter is not built; build the solution first.");
+        }
+
+        (string Seed, string Output) Grade(string? secret)
+        {
+            var output = Directory.CreateTempSubdirectory("autograder-seed-").FullName;
+            try
+            {
+                var grader = Implementations.Grader();
+                var (code, log) = ChildProcess.Run(grader.FileName, [.. grader.Prefix, "check", "--impl", starter, "--only", "a1.fc_backward_hidden", "--student-id", "s1234567", "--out", output, "--repo", Repository.Root],
+                    environment: new Dictionary<string, string?> { ["AUTOGRADER_HiddenSeedSecret"] = secret });
+                Assert.That(code, Is.Zero, log);
+                var json = File.ReadAllText(Path.Combine(output, "results.json"));
+                return (System.Text.RegularExpressions.Regex.Match(json, @"seed (\d+)").Groups[1].Value, log);
+            }
+            finally
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+
+        var (plain, plainLog) = Grade(null);
+        var (keyed, keyedLog) = Grade("course secret");
+        Assert.Multiple(() =>
+        {
+            Assert.That(plain, Is.EqualTo(Checks.Seeds.ForStudent("a1.fc_backward_hidden", "s1234567").ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(keyed, Is.EqualTo(Checks.Seeds.ForStudent("a1.fc_backward_hidden", "s1234567", "course secret").ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(plainLog, Does.Contain("no HiddenSeedSecret is set"));
+            Assert.That(keyedLog, Does.Not.Contain("HiddenSeedSecret"));
+        });
+    }
+
     [Test]
     public void Starter_verify_passes_on_the_committed_starter()
     {
