@@ -121,12 +121,14 @@ internal static class StudentBundle
 
         ```bash
         dotnet build                      # builds and grades: a score table, and a warning at each failing method
+        dotnet watch --project starter build   # the same on every save (Ctrl+C to stop)
         dotnet test tests/Homework.Tests  # the public checks as tests (debug them in your IDE's test explorer)
         dotnet run --project grading -- check --only a1.fc_backward   # one check, with its message
         dotnet run --project grading -- experiments run --quick       # the training experiments, on the bundled data
         ```
 
         A failing check prints its seed and the command that replays it. Untouched stubs count as "not attempted".
+        Compiler warnings (an unused variable in a half-written method) stay warnings: your code is graded whenever it compiles.
         The graded run also has hidden checks (the same functions on inputs drawn for you) and the full experiments,
         so make your code right, not just the public checks green. Data sets: `dotnet run --project grading -- data list`.
         """;
