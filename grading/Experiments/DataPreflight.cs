@@ -18,10 +18,11 @@ internal static class DataPreflight
             return;
         }
 
+        var roots = ExperimentData.Locator(settings).Roots;
         var lines = missing.Select(m =>
         {
             var users = string.Join(", ", experiments.Where(e => e.Data.Contains(m.Requirement)).Select(e => e.Info.Id));
-            var places = string.Join("; ", m.Locator.Roots.Select(r => Path.Combine(r, m.Set)));
+            var places = string.Join("; ", roots.Select(r => Path.Combine(r, m.Set)));
             var remedy = m.Set == m.Requirement.Bundled
                 ? $"it ships with the repository: restore it with 'git checkout -- data/{m.Set}'"
                 : $"run 'autograder data fetch {m.Set}', or set AUTOGRADER_DATA to a folder that holds it";

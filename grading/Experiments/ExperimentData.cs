@@ -21,39 +21,41 @@ internal static class ExperimentData
     /// <summary>The pretrained SqueezeNet (shipped in data/ as it is).</summary>
     public static DataRequirement SqueezeNet { get; } = new("pretrained-squeezenet", null, ["architecture.json"]);
 
-    /// <inheritdoc cref="Locate(IReadOnlyDictionary{string, string}, string, string, string[])"/>
-    public static (string Folder, string Description, bool IsFull) Locate(IReadOnlyDictionary<string, string> settings, DataRequirement requirement) =>
-        requirement.Bundled is { } bundled
-            ? Locate(settings, requirement.Full, bundled, [.. requirement.Files])
-            : (Locator(settings).Find(requirement.Full, [.. requirement.Files]), requirement.Full, true);
-
     /// <summary>
-    /// The requirements that no data root satisfies for this run, each with the sets tried; empty when all are present.
+    /// The requirements that no data root satisfies for this run, each with the set it would have fallen back to last;
+    /// empty when all are present.
     /// </summary>
-    public static IReadOnlyList<(DataRequirement Requirement, string Set, DataLocator Locator)> Missing(IReadOnlyDictionary<string, string> settings, IEnumerable<DataRequirement> requirements)
+    public static IReadOnlyList<(DataRequirement Requirement, string Set)> Missing(IReadOnlyDictionary<string, string> settings, IEnumerable<DataRequirement> requirements)
     {
         var locator = Locator(settings);
         var quick = RunSettings.IsQuick(settings);
         return [.. requirements.Distinct()
             .Where(r => r.Candidates(quick).All(set => locator.TryFind(set, [.. r.Files]) is null))
-            .Select(r => (r, r.Candidates(quick)[^1], locator))];
+            .Select(r => (r, r.Candidates(quick)[^1]))];
     }
 
-    /// <summary>The folder of a data set and a description of what it is: the full set unless the run is quick or the full set is absent.</summary>
+    /// <summary>
+    /// The folder of a data set and a description of what it is: the full set unless the run is quick or the full set is
+    /// absent, then the bundled subset; a set that ships as it is (no bundled subset) is always the full one.
+    /// </summary>
     /// <param name="settings">The run's settings (quick, repo).</param>
-    /// <param name="full">The full set's name in the catalogue (e.g. <c>mnist</c>).</param>
-    /// <param name="bundled">The bundled subset's name (e.g. <c>mnist-small</c>).</param>
-    /// <param name="requiredFiles">Files the folder must hold.</param>
-    public static (string Folder, string Description, bool IsFull) Locate(IReadOnlyDictionary<string, string> settings, string full, string bundled, params string[] requiredFiles)
+    /// <param name="requirement">The set, its bundled subset and the files they must hold.</param>
+    public static (string Folder, string Description, bool IsFull) Locate(IReadOnlyDictionary<string, string> settings, DataRequirement requirement)
     {
-        var locator = Locator(settings);
+        ArgumentNullException.ThrowIfNull(requirement);
+        var (locator, files, full) = (Locator(settings), requirement.Files.ToArray(), requirement.Full);
+        if (requirement.Bundled is not { } bundled)
+        {
+            return (locator.Find(full, files), full, true);
+        }
+
         var quick = RunSettings.IsQuick(settings);
-        if (!quick && locator.TryFind(full, requiredFiles) is { } folder)
+        if (!quick && locator.TryFind(full, files) is { } folder)
         {
             return (folder, $"{full} (full)", true);
         }
 
-        var subset = locator.Find(bundled, requiredFiles);
+        var subset = locator.Find(bundled, files);
         return (subset, quick ? $"{bundled} (bundled subset, quick run)" : $"{bundled} (bundled subset: {full} was not found; run 'autograder data fetch {full}' for the full set)", false);
     }
 
