@@ -12,7 +12,8 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
             "gemm" => GemmQuick.Run(options),
             "conv2d" => Conv2dQuick.Run(options),
             "fashion-cnn" => FashionCnnQuick.Run(options),
-            _ => throw new ArgumentException($"Unknown quick case '{options.Case}'. Cases: gemm, conv2d, fashion-cnn."),
+            "lstm-classifier" => LstmClassifierQuick.Run(options),
+            _ => throw new ArgumentException($"Unknown quick case '{options.Case}'. Cases: gemm, conv2d, fashion-cnn, lstm-classifier."),
         };
         Console.WriteLine(result);
         return 0;

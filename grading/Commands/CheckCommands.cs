@@ -35,6 +35,7 @@ internal static class CheckCommands
         var errors = new Option<bool>("--errors") { Description = "With --msbuild: report failed checks as errors, so the build fails." };
         var assignment = new Option<string?>("--assignment") { Description = "Run only this assignment's checks and experiments (a1, a2, …)." };
         var command = new Command(name, description) { implementation, assignment, only, seed, studentId, output, failUnder, msbuild, errors };
+        var predict = new Option<FileInfo?>("--predict") { Description = "A file of unlabelled sentences, one per line: text-classification experiments (A5) also label them and write DIR/experiments/ID/predictions.txt, one label per line." };
         var report = new Option<bool>("--report") { Description = "With --out: also write each graded assignment's report (DIR/reports/aN.md and aN.html) from these results." };
         if (scope != GradingScope.Checks)
         {
@@ -46,12 +47,20 @@ internal static class CheckCommands
             command.Options.Add(report);
         }
 
+        if (scope == GradingScope.Experiments)
+        {
+            command.Options.Add(predict);
+        }
+
         command.SetAction((parse, cancellationToken) =>
         {
             var paths = RepositoryPaths.From(parse.GetValue(repository));
             var plain = parse.GetValue(msbuild);
             var request = new GradingRequest(paths, parse.GetValue(implementation)!, Select(parse.GetValue(only), parse.GetValue(assignment), scope),
-                parse.GetValue(quick), parse.GetValue(seed), parse.GetValue(studentId), plain);
+                parse.GetValue(quick), parse.GetValue(seed), parse.GetValue(studentId), plain)
+            {
+                PredictFile = parse.GetValue(predict)?.FullName,
+            };
             var outcome = GradingRun.Execute(request, options, cancellationToken);
             var results = outcome.Results;
             var earned = results.Sum(r => r.Score);

@@ -17,7 +17,11 @@ namespace Autograder.Host.Commands;
 /// <param name="Seed">One seed for every check (replay), or null for each check's own.</param>
 /// <param name="StudentId">Draws the hidden checks' inputs; null for the public seeds.</param>
 /// <param name="Plain">Plain text progress (the build integration) instead of a live display.</param>
-internal sealed record GradingRequest(RepositoryPaths Paths, string Implementation, IReadOnlyList<Check> Checks, bool Quick, long? Seed, string? StudentId, bool Plain);
+internal sealed record GradingRequest(RepositoryPaths Paths, string Implementation, IReadOnlyList<Check> Checks, bool Quick, long? Seed, string? StudentId, bool Plain)
+{
+    /// <summary>Gets an unlabelled file that text-classification experiments also predict (<c>--predict</c>), or null.</summary>
+    public string? PredictFile { get; init; }
+}
 
 /// <summary>A completed grading: the results in order, what each experiment measured, and how long it took.</summary>
 internal sealed record GradingOutcome(Implementation Student, IReadOnlyList<CheckResult> Results, IReadOnlyDictionary<string, ExperimentSummary> Summaries, TimeSpan Elapsed);
@@ -33,6 +37,16 @@ internal static class GradingRun
             [RunSettings.Quick] = request.Quick ? "true" : "false",
             [RunSettings.Repository] = request.Paths.Root,
         };
+        if (request.PredictFile is { } predict)
+        {
+            if (!File.Exists(predict))
+            {
+                throw new MissingDataException($"--predict: the file {predict} does not exist. Give a text file with one sentence per line.");
+            }
+
+            settings[RunSettings.Predict] = predict;
+        }
+
         DataPreflight.Ensure(request.Checks, settings);
         var builder = HomeworkBuilder.ForCurrentProcess();
         var student = HomeworkLocator.Resolve(request.Paths, request.Implementation, builder, cancellationToken);

@@ -18,6 +18,9 @@ internal static class ExperimentData
     /// <summary>The 1,000-image Flickr8k subset, or the bundled flickr8k-small (600 of its images).</summary>
     public static DataRequirement Flickr8k { get; } = new("flickr8k-subset1000", "flickr8k-small", ["captions.tsv.gz"]);
 
+    /// <summary>SST-2 with the GloVe vectors (shipped in data/ as it is: it is small).</summary>
+    public static DataRequirement Sst2 { get; } = new("sst2", null, ["stsa.binary.train.gz", "stsa.binary.dev.gz", "stsa.binary.test.gz", "glove.twitter.27B.25d.top12k.txt.gz"]);
+
     /// <summary>The pretrained SqueezeNet (shipped in data/ as it is).</summary>
     public static DataRequirement SqueezeNet { get; } = new("pretrained-squeezenet", null, ["architecture.json"]);
 

@@ -1,4 +1,5 @@
 using Autograder.Grading.Checks;
+using Autograder.Host.Checks.Support;
 using Autograder.Grading.Judging;
 using Homework.A3;
 
@@ -16,7 +17,7 @@ internal sealed class AdditiveAttentionCheck() : A3Check("a3.additive_attention"
         var s = DecoderProbe.Public;
         var attention = new AdditiveAttention(s.F, s.H, s.A);
         var observation = new Observation();
-        if (!DecoderProbe.SetWeights(attention, DecoderProbe.AttentionParameters(s), context, observation))
+        if (!ModuleProbe.SetWeights(attention, DecoderProbe.AttentionParameters(s), context, observation))
         {
             return observation;
         }
@@ -25,14 +26,14 @@ internal sealed class AdditiveAttentionCheck() : A3Check("a3.additive_attention"
         var keys = attention.Keys(regions);
         var (contextVector, weights) = attention.Forward(regions, keys, hidden);
         (observation["keys"], observation["context"], observation["weights"]) = (keys.Detach(), contextVector.Detach(), weights.Detach());
-        DecoderProbe.Gradients(attention, context, observation, contextVector, weights);
+        ModuleProbe.Gradients(attention, context, observation, contextVector, weights);
         return observation;
     }
 
     public override Verdict Judge(Observation student, Observation expected)
     {
         var card = new Scorecard();
-        if (!DecoderProbe.ScoreNames(card, student, DecoderProbe.AttentionParameters(DecoderProbe.Public), "_regions, _hidden, _score"))
+        if (!ModuleProbe.ScoreNames(card, student, DecoderProbe.AttentionParameters(DecoderProbe.Public), "_regions, _hidden, _score"))
         {
             card.Property(false, "Nothing else was run: the parameters' names or shapes differ.", weight: 2.5);
             return card.Verdict;
@@ -41,7 +42,7 @@ internal sealed class AdditiveAttentionCheck() : A3Check("a3.additive_attention"
         card.Value("keys (N, L, A)", student["keys"], expected["keys"], weight: 0.5);
         AttentionWeights.Score(card, student["weights"], expected["weights"], "weights");
         card.Value("context (N, F)", student["context"], expected["context"], weight: 0.5);
-        DecoderProbe.ScoreGradients(card, student, expected, "the context and the weights");
+        ModuleProbe.ScoreGradients(card, student, expected, "the context and the weights");
         return card.Verdict;
     }
 }

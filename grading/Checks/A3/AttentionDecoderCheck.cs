@@ -1,4 +1,5 @@
 using Autograder.Grading.Checks;
+using Autograder.Host.Checks.Support;
 using Autograder.Grading.Judging;
 using Autograder.Tensors;
 using Homework.A3;
@@ -28,7 +29,7 @@ internal sealed class AttentionDecoderCheck() : A3Check("a3.attention_decoder", 
         var model = new AttentionDecoder(s.V, s.F, s.W, s.H, s.A);
         var observation = new Observation();
         observation["sizes"] = Tensor.FromArray(new double[] { s.N, s.T, s.L, s.V, s.F, s.W, s.H, s.A }, 8);
-        if (!DecoderProbe.SetWeights(model, DecoderProbe.AttentionDecoderParameters(s), context, observation))
+        if (!ModuleProbe.SetWeights(model, DecoderProbe.AttentionDecoderParameters(s), context, observation))
         {
             return observation;
         }
@@ -45,7 +46,7 @@ internal sealed class AttentionDecoderCheck() : A3Check("a3.attention_decoder", 
 
         var (scores, weights) = model.Forward(regions, words);
         (observation["scores"], observation["weights"]) = (scores.Detach(), weights.Detach());
-        DecoderProbe.Gradients(model, context, observation, scores);
+        ModuleProbe.Gradients(model, context, observation, scores);
 
         model.Train();
         using (Tensor.NoGrad())
@@ -62,7 +63,7 @@ internal sealed class AttentionDecoderCheck() : A3Check("a3.attention_decoder", 
     internal static Verdict Score(Observation student, Observation expected, DecoderProbe.Sizes s)
     {
         var card = new Scorecard();
-        if (!DecoderProbe.ScoreNames(card, student, DecoderProbe.AttentionDecoderParameters(s), Fields))
+        if (!ModuleProbe.ScoreNames(card, student, DecoderProbe.AttentionDecoderParameters(s), Fields))
         {
             card.Property(false, "Nothing else was run: the parameters' names or shapes differ.", weight: 3.5);
             return card.Verdict;
@@ -75,7 +76,7 @@ internal sealed class AttentionDecoderCheck() : A3Check("a3.attention_decoder", 
         AttentionWeights.Score(card, student["step_weights"], expected["step_weights"], "weights of one step");
         card.Value("teacher-forced scores (N, T, V)", student["scores"], expected["scores"], weight: 0.5)
             .Value("teacher-forced attention weights (N, T, L)", student["weights"], expected["weights"], weight: 0.5);
-        DecoderProbe.ScoreGradients(card, student, expected, "the teacher-forced scores");
+        ModuleProbe.ScoreGradients(card, student, expected, "the teacher-forced scores");
         card.Property(student["dropout_in_training"].Item() == 1, "Two steps in training mode gave the same scores: dropout before the output layer is missing.", weight: 0.5);
         return card.Verdict;
     }

@@ -1,4 +1,5 @@
 using Autograder.Grading.Checks;
+using Autograder.Host.Checks.Support;
 using Autograder.Grading.Judging;
 using Autograder.Tensors;
 using Homework.A3;
@@ -21,7 +22,7 @@ internal sealed class DecoderSampleCheck() : A3Check("a3.decoder_sample", "LstmD
         var s = DecoderProbe.Public;
         var observation = new Observation();
         var lstm = new LstmDecoder(s.V, s.F, s.W, s.H);
-        if (DecoderProbe.SetWeights(lstm, DecoderProbe.LstmDecoderParameters(s), context, observation))
+        if (ModuleProbe.SetWeights(lstm, DecoderProbe.LstmDecoderParameters(s), context, observation))
         {
             lstm.Train();
             observation["lstm_words"] = lstm.Sample(context.Randn(s.N, s.F) * 2.0, Length).To(DType.Float64);
@@ -29,7 +30,7 @@ internal sealed class DecoderSampleCheck() : A3Check("a3.decoder_sample", "LstmD
         }
 
         var attention = new AttentionDecoder(s.V, s.F, s.W, s.H, s.A);
-        if (DecoderProbe.SetWeights(attention, DecoderProbe.AttentionDecoderParameters(s), context, observation))
+        if (ModuleProbe.SetWeights(attention, DecoderProbe.AttentionDecoderParameters(s), context, observation))
         {
             attention.Train();
             var (words, weights) = attention.Sample(context.Randn(s.N, s.L, s.F) * 2.0, Length);

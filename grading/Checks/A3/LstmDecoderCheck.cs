@@ -1,4 +1,5 @@
 using Autograder.Grading.Checks;
+using Autograder.Host.Checks.Support;
 using Autograder.Grading.Judging;
 using Autograder.Tensors;
 using Homework.A3;
@@ -20,7 +21,7 @@ internal sealed class LstmDecoderCheck() : A3Check("a3.lstm_decoder", "LstmDecod
         var s = DecoderProbe.Public;
         var model = new LstmDecoder(s.V, s.F, s.W, s.H);
         var observation = new Observation();
-        if (!DecoderProbe.SetWeights(model, DecoderProbe.LstmDecoderParameters(s), context, observation))
+        if (!ModuleProbe.SetWeights(model, DecoderProbe.LstmDecoderParameters(s), context, observation))
         {
             return observation;
         }
@@ -37,7 +38,7 @@ internal sealed class LstmDecoderCheck() : A3Check("a3.lstm_decoder", "LstmDecod
 
         var forward = model.Forward(features, words);
         observation["scores"] = forward.Detach();
-        DecoderProbe.Gradients(model, context, observation, forward);
+        ModuleProbe.Gradients(model, context, observation, forward);
 
         model.Train();
         using (Tensor.NoGrad())
@@ -53,7 +54,7 @@ internal sealed class LstmDecoderCheck() : A3Check("a3.lstm_decoder", "LstmDecod
     public override Verdict Judge(Observation student, Observation expected)
     {
         var card = new Scorecard();
-        if (!DecoderProbe.ScoreNames(card, student, DecoderProbe.LstmDecoderParameters(DecoderProbe.Public), Fields))
+        if (!ModuleProbe.ScoreNames(card, student, DecoderProbe.LstmDecoderParameters(DecoderProbe.Public), Fields))
         {
             card.Property(false, "Nothing else was run: the parameters' names or shapes differ.", weight: 3.5);
             return card.Verdict;
@@ -65,7 +66,7 @@ internal sealed class LstmDecoderCheck() : A3Check("a3.lstm_decoder", "LstmDecod
             .Value("one step's h", student["step_h"], expected["step_h"], weight: 0.25)
             .Value("one step's c", student["step_c"], expected["step_c"], weight: 0.25)
             .Value("teacher-forced scores (N, T, V)", student["scores"], expected["scores"]);
-        DecoderProbe.ScoreGradients(card, student, expected, "the teacher-forced scores");
+        ModuleProbe.ScoreGradients(card, student, expected, "the teacher-forced scores");
         card.Property(student["dropout_in_training"].Item() == 1, "Two steps in training mode gave the same scores: dropout before the output layer is missing.", weight: 0.5);
         return card.Verdict;
     }

@@ -3,7 +3,7 @@ using Autograder.Grading.Checks;
 
 namespace Autograder.Grading.Experiments;
 
-/// <summary>Writes an experiment's results as <c>DIR/CHECK_ID/metrics.json</c> (the score, the metrics, curves and tables that reports read) and its images as <c>DIR/CHECK_ID/NAME.png</c>.</summary>
+/// <summary>Writes an experiment's results as <c>DIR/CHECK_ID/metrics.json</c> (the score, the metrics, curves and tables that reports read) its images as <c>DIR/CHECK_ID/NAME.png</c> and its text files (e.g. predictions) as <c>DIR/CHECK_ID/NAME</c>.</summary>
 public static class ExperimentArtifacts
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
@@ -25,6 +25,13 @@ public static class ExperimentArtifacts
             images[name] = name + ".png";
         }
 
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, text) in summary?.Files ?? new Dictionary<string, string>())
+        {
+            File.WriteAllText(Path.Combine(folder, Path.GetFileName(name)), text);
+            files[name] = Path.GetFileName(name);
+        }
+
         var document = new
         {
             Id = result.Info.Id,
@@ -40,6 +47,7 @@ public static class ExperimentArtifacts
             Tables = summary?.Tables ?? new Dictionary<string, ExperimentTable>(),
             Facts = summary?.Facts ?? new Dictionary<string, string>(),
             Images = images,
+            Files = files,
         };
         var path = Path.Combine(folder, "metrics.json");
         File.WriteAllText(path, JsonSerializer.Serialize(document, Json));

@@ -13,6 +13,9 @@ public sealed record ExperimentSummary(
 {
     /// <summary>Gets images as PNG files by name (e.g. <c>conv1_filters</c>), written beside metrics.json as NAME.png.</summary>
     public IReadOnlyDictionary<string, byte[]> Images { get; init; } = new Dictionary<string, byte[]>();
+
+    /// <summary>Gets text files by name (e.g. <c>predictions.txt</c>), written beside metrics.json as they are.</summary>
+    public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A table of numbers with named columns.</summary>

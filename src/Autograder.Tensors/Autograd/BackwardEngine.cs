@@ -38,6 +38,23 @@ internal static class BackwardEngine
             var gradOut = grads[node];
             grads.Remove(node);
             var inputs = node.Inputs.ToArray();
+            if (inputs is [{ GradFn: { } target }] && grads.TryGetValue(target, out var gathered) && gathered.DType == gradOut.DType
+                && IsLastUseOfWholeBuffer(owned, gathered) && node.TryAccumulateInto(gathered, gradOut))
+            {
+                Drop(owned, gradOut);
+                if (--pending[target] == 0)
+                {
+                    ready.Push(target);
+                }
+
+                if (!retainGraph)
+                {
+                    node.Release();
+                }
+
+                continue;
+            }
+
             node.MayOverwriteGradOutput = IsLastUseOfWholeBuffer(owned, gradOut);
             Tensor?[] inputGrads;
             try

@@ -44,6 +44,17 @@ public abstract class Node
     /// <inheritdoc/>
     public override string ToString() => $"<{Name}>";
 
+    /// <summary>
+    /// Adds this node's gradient for its single input into <paramref name="target"/>, the gradient already gathered for that input,
+    /// instead of returning a new one; false when the node cannot (the default).
+    /// </summary>
+    /// <remarks>
+    /// The engine offers it only when <paramref name="target"/> is its own buffer with no other use. A slice's gradient is mostly
+    /// zeros the size of the whole input: a recurrent layer reads its projected input one step at a time, and summing T such
+    /// gradients would write T × the input (quadratic in the sequence length); adding each slice in place writes it once.
+    /// </remarks>
+    internal virtual bool TryAccumulateInto(Tensor target, Tensor gradOutput) => false;
+
     /// <summary>Returns whether input <paramref name="index"/> needs a gradient.</summary>
     protected bool NeedsGrad(int index) => _inputs[index] is not null;
 

@@ -113,8 +113,14 @@ public static class Functional
     public static Tensor BinaryCrossEntropy(Tensor input, Tensor target, Reduction reduction = Reduction.Mean)
     {
         CheckSameShape("BinaryCrossEntropy", input, target);
-        var losses = -((target * input.Log().Clamp(min: -100)) + ((1.0 - target) * (1.0 - input).Log().Clamp(min: -100)));
-        return Reduce(losses, reduction);
+        Tensor losses;
+        using (Tensor.NoGrad())
+        {
+            // Each log is clamped at −100 as in PyTorch, so a probability of exactly 0 or 1 costs at most 100, not infinity.
+            losses = -((target * input.Log().Clamp(min: -100)) + ((1.0 - target) * (1.0 - input).Log().Clamp(min: -100)));
+        }
+
+        return Reduce(losses.WithGradFn(() => new Autograd.Functions.BinaryCrossEntropyBackward(input, target.Detach()), input), reduction);
     }
 
     /// <summary>Binary cross-entropy on logits, computed stably: max(x, 0) − x·y + log(1 + e^−|x|).</summary>

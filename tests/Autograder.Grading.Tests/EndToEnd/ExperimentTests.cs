@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Autograder.Grading.Tests.EndToEnd;
 
-/// <summary>Experiments end to end (quick runs on the bundled MNIST, Fashion-MNIST and Flickr8k subsets): trained with the implementation's code, scored by the host on labels the worker never sees.</summary>
+/// <summary>Experiments end to end (quick runs on the bundled MNIST, Fashion-MNIST and Flickr8k subsets and SST-2): trained with the implementation's code, scored by the host on labels the worker never sees.</summary>
 [NonParallelizable]
 public sealed class ExperimentTests
 {
@@ -63,6 +63,62 @@ public sealed class ExperimentTests
                 Assert.That(attention["facts"]!["attention_0"]!.GetValue<string>(), Does.Contain("where the decoder looked"));
                 Assert.That(files["experiments/a3.decoder_attention/attention_0.png"], Does.Contain("IHDR"), "a PNG");
             });
+        }
+    }
+
+    /// <summary>A5 in the main command: five models on the bundled SST-2, each at its quick target, with the GloVe coverage stated.</summary>
+    [Test]
+    public void The_sentiment_models_reach_their_quick_targets()
+    {
+        var (results, files) = HostProcess.Read(FreshClone.Main.Out);
+        string[] models = ["a5.bag_of_words_sst2", "a5.averaged_embeddings_sst2", "a5.glove_averaged_sst2", "a5.rnn_sst2", "a5.lstm_sst2"];
+        Assert.Multiple(() =>
+        {
+            foreach (var id in models)
+            {
+                Assert.That(results[id].Tag, Is.EqualTo("passed"), results[id].Output);
+                var metrics = JsonNode.Parse(files[$"experiments/{id}/metrics.json"])!;
+                Assert.That(metrics["series"]!["dev_accuracy"]!.AsArray(), Has.Count.EqualTo(4), "four epochs in a quick run");
+                Assert.That(metrics["metrics"]!["test_accuracy"]!.GetValue<double>(), Is.GreaterThan(0.68), "the reference: 70–81 % on the 1,821 test sentences");
+            }
+
+            var glove = JsonNode.Parse(files["experiments/a5.glove_averaged_sst2/metrics.json"])!;
+            Assert.That(glove["metrics"]!["glove_token_coverage"]!.GetValue<double>(), Is.EqualTo(0.72).Within(0.01), "PROVENANCE.md: 72 % of the tokens have a vector");
+            Assert.That(glove["facts"]!["glove"]!.GetValue<string>(), Does.StartWith("GloVe Twitter 25-d (11,925 words)"));
+        });
+    }
+
+    /// <summary>
+    /// An instructor's unlabelled file (<c>--predict</c>): every line gets a label in predictions.txt, in order, blank lines
+    /// included; the test accuracy is still scored by the host; a missing file is a clear error before anything runs.
+    /// </summary>
+    [Test]
+    public void Predict_labels_an_unlabelled_file_one_line_each()
+    {
+        var folder = Directory.CreateTempSubdirectory("autograder-predict-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "sentences.txt");
+            File.WriteAllLines(file, ["a gorgeous , witty , seductive movie .", "", "the worst film of the year , dull and lifeless .", "UTTERLY DELIGHTFUL"]);
+            var (results, files) = HostProcess.Run("experiments run", Implementations.Grader(), Implementations.Reference(), null, "--quick", "--only", "a5.bag_of_words_sst2", "--predict", file);
+            Assert.Multiple(() =>
+            {
+                Assert.That(results["a5.bag_of_words_sst2"].Tag, Is.EqualTo("passed"));
+                var labels = files["experiments/a5.bag_of_words_sst2/predictions.txt"].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                Assert.That(labels, Has.Length.EqualTo(4));
+                Assert.That(labels, Is.All.EqualTo("0").Or.EqualTo("1"));
+                Assert.That(labels[0], Is.EqualTo("1"));
+                Assert.That(labels[2], Is.EqualTo("0"));
+            });
+
+            var grader = Implementations.Grader();
+            var (code, output) = ChildProcess.Run(grader.FileName, [.. grader.Prefix, "experiments", "run", "--only", "a5.bag_of_words_sst2", "--quick", "--impl", "reference", "--repo", Repository.Root, "--out", folder, "--predict", Path.Combine(folder, "missing.txt")]);
+            Assert.That(code, Is.EqualTo(2), output);
+            Assert.That(output, Does.Contain("--predict: the file").And.Contain("missing.txt does not exist"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -12,4 +12,11 @@ internal sealed class SliceBackward(Tensor input, int dim, int start, int step) 
         grad.Slice(dim, start, start + ((length - 1) * step) + 1, step).CopyFrom(gradOutput);
         return [grad];
     }
+
+    internal override bool TryAccumulateInto(Tensor target, Tensor gradOutput)
+    {
+        var length = gradOutput.Shape[dim];
+        target.Slice(dim, start, start + ((length - 1) * step) + 1, step).Add_(gradOutput);
+        return true;
+    }
 }

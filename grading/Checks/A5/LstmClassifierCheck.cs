@@ -1,0 +1,33 @@
+using Autograder.Grading.Checks;
+using Autograder.Tensors;
+using Homework.A5;
+
+namespace Autograder.Host.Checks.A5;
+
+/// <summary>
+/// The LSTM model: built from a pretrained table it keeps the table and goes on learning; its parameters; with set weights the
+/// probabilities of a batch of sentences of different lengths (read at each one's last real word) and the gradients.
+/// </summary>
+internal sealed class LstmClassifierCheck() : A5Check("a5.lstm_classifier", "LstmClassifier: GloVe-initialised, LSTM, last real word, probabilities, gradients", 1.5,
+    "Homework.A5.LstmClassifier.Forward")
+{
+    protected override IReadOnlyList<Substitution> Substitutes => [PoolingFile];
+
+    public override Observation Probe(ProbeContext context) => Run(context, SentenceProbe.Public);
+
+    public override Verdict Judge(Observation student, Observation expected) => Score(student, expected, SentenceProbe.Public);
+
+    /// <summary>Probes a model of the given sizes.</summary>
+    public static Observation Run(ProbeContext context, SentenceProbe.Sizes s)
+    {
+        var observation = new Observation();
+        var pretrained = context.Randn(s.V, s.D).To(DType.Float32);
+        var model = new LstmClassifier(pretrained, s.H);
+        ClassifierProbe.Pretrained(observation, model, pretrained);
+        return ClassifierProbe.Run(context, model, SentenceProbe.RecurrentParameters(s, "lstm", 4), s, observation);
+    }
+
+    /// <summary>Scores a probe of the given sizes.</summary>
+    public static Verdict Score(Observation student, Observation expected, SentenceProbe.Sizes s) =>
+        ClassifierProbe.ScorePretrained(ClassifierProbe.Score(student, expected, SentenceProbe.RecurrentParameters(s, "lstm", 4), "_embed, _lstm, _linear"), student).Verdict;
+}

@@ -1,0 +1,46 @@
+using Autograder.Tensors;
+using Autograder.Tensors.NN;
+
+namespace Homework.A5;
+
+/// <summary>
+/// Model 4: embeddings initialised from GloVe (and trained) → a one-layer RNN over the words (batch first) → Linear(H, 1) on
+/// the hidden state at each sentence's last real word → sigmoid.
+/// </summary>
+/// <remarks>
+/// Declare the layers as fields named <c>_embed</c> (an <see cref="Embedding"/> whose padding id is
+/// <see cref="SentenceClassifier.PaddingId"/>), <c>_rnn</c> (<see cref="RNN"/>) and <c>_linear</c>, so that the parameters are
+/// <c>embed.weight</c>, <c>rnn.weight_ih_l0</c>, …, <c>linear.bias</c>. The RNN runs over the padding too; only the state at
+/// the last real word is read, which equals what a packed sequence gives.
+/// </remarks>
+public sealed class RnnClassifier : SentenceClassifier
+{
+    // BEGIN SOLUTION REMOVE (hint: three fields, _embed, _rnn and _linear)
+    private readonly Embedding _embed;
+    private readonly RNN _rnn;
+    private readonly Linear _linear;
+
+    // END SOLUTION
+
+    /// <summary>Initializes a new instance of the <see cref="RnnClassifier"/> class (float32; the RNN's and the linear layer's weights from <see cref="Init.DefaultGenerator"/>).</summary>
+    /// <param name="pretrained">The initial embedding table, (V, D), e.g. from <see cref="GloveEmbeddings.Table"/>; it goes on learning.</param>
+    /// <param name="hiddenDim">H, the size of the RNN's state.</param>
+    public RnnClassifier(Tensor pretrained, int hiddenDim)
+    {
+        // BEGIN SOLUTION (hint: Embedding.FromPretrained(..., freeze: false, paddingIdx: ...); new RNN(D, H, batchFirst: true); Linear from H to 1)
+        ArgumentNullException.ThrowIfNull(pretrained);
+        _embed = Embedding.FromPretrained(pretrained, freeze: false, paddingIdx: (int)PaddingId);
+        _rnn = new RNN(pretrained.Shape[1], hiddenDim, batchFirst: true);
+        _linear = new Linear(hiddenDim, 1);
+        // END SOLUTION
+    }
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor tokens, Tensor lengths)
+    {
+        // BEGIN SOLUTION (hint: _rnn.Forward(...).Output is (N, T, H); SequencePooling.LastRealToken; _linear.Call, Squeeze(1), Sigmoid())
+        var outputs = _rnn.Forward(_embed.Call(tokens)).Output;
+        return _linear.Call(SequencePooling.LastRealToken(outputs, lengths)).Squeeze(1).Sigmoid();
+        // END SOLUTION
+    }
+}

@@ -1,0 +1,28 @@
+// Generated from reference/ by 'autograder starter sync'. Fill in the TODOs; keep the signatures, the grader calls them.
+using Autograder.Tensors;
+using Autograder.Tensors.NN;
+
+namespace Homework.A5;
+
+/// <summary>Model 1: the bag-of-words vector → Linear(V, 1) → sigmoid.</summary>
+/// <remarks>Declare the layer as a field named <c>_linear</c>, so that its parameters are <c>linear.weight</c> and <c>linear.bias</c>.</remarks>
+public sealed class BagOfWordsClassifier : SentenceClassifier
+{
+    // TODO: one field, _linear
+
+    /// <summary>Initializes a new instance of the <see cref="BagOfWordsClassifier"/> class (float32; initial weights from <see cref="Init.DefaultGenerator"/>).</summary>
+    /// <param name="vocabularySize">V, the number of words.</param>
+    public BagOfWordsClassifier(int vocabularySize)
+    {
+        throw new NotImplementedException("TODO: set VocabularySize; a Linear layer from V inputs to 1 output");
+    }
+
+    /// <summary>Gets V, the number of words.</summary>
+    public int VocabularySize { get; }
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor tokens, Tensor lengths)
+    {
+        throw new NotImplementedException("TODO: BagOfWords.Vectors, then _linear.Call; Squeeze(1) to (N); Sigmoid()");
+    }
+}
