@@ -66,6 +66,20 @@ internal static class ClassifierProbe
         return card;
     }
 
+    /// <summary>Probes a recurrent model (<paramref name="layer"/> with <paramref name="gates"/> gate blocks) built from a random pretrained table.</summary>
+    public static Observation Recurrent(ProbeContext context, SentenceProbe.Sizes s, Func<Tensor, int, SentenceClassifier> create, string layer, int gates)
+    {
+        var observation = new Observation();
+        var pretrained = context.Randn(s.V, s.D).To(DType.Float32);
+        var model = create(pretrained, s.H);
+        Pretrained(observation, model, pretrained);
+        return Run(context, model, SentenceProbe.RecurrentParameters(s, layer, gates), s, observation);
+    }
+
+    /// <summary>Scores a probe of <see cref="Recurrent"/>: names, probabilities, gradients and the pretrained table's use.</summary>
+    public static Verdict ScoreRecurrent(Observation student, Observation expected, SentenceProbe.Sizes s, string layer, int gates) =>
+        ScorePretrained(Score(student, expected, SentenceProbe.RecurrentParameters(s, layer, gates), $"_embed, _{layer}, _linear"), student).Verdict;
+
     /// <summary>Scores the pretrained table's use: copied, and trainable (Embedding.FromPretrained freezes unless told not to).</summary>
     public static Scorecard ScorePretrained(Scorecard card, Observation student) => card
         .Property(student["pretrained_copied"].Item() == 1, "A model built from a pretrained table must start with embed.weight equal to it.", weight: 0.5)

@@ -1,5 +1,4 @@
 using Autograder.Grading.Checks;
-using Autograder.Tensors;
 using Homework.A5;
 
 namespace Autograder.Host.Checks.A5;
@@ -18,16 +17,8 @@ internal sealed class RnnClassifierCheck() : A5Check("a5.rnn_classifier", "RnnCl
     public override Verdict Judge(Observation student, Observation expected) => Score(student, expected, SentenceProbe.Public);
 
     /// <summary>Probes a model of the given sizes.</summary>
-    public static Observation Run(ProbeContext context, SentenceProbe.Sizes s)
-    {
-        var observation = new Observation();
-        var pretrained = context.Randn(s.V, s.D).To(DType.Float32);
-        var model = new RnnClassifier(pretrained, s.H);
-        ClassifierProbe.Pretrained(observation, model, pretrained);
-        return ClassifierProbe.Run(context, model, SentenceProbe.RecurrentParameters(s, "rnn", 1), s, observation);
-    }
+    public static Observation Run(ProbeContext context, SentenceProbe.Sizes s) => ClassifierProbe.Recurrent(context, s, (table, h) => new RnnClassifier(table, h), "rnn", 1);
 
     /// <summary>Scores a probe of the given sizes.</summary>
-    public static Verdict Score(Observation student, Observation expected, SentenceProbe.Sizes s) =>
-        ClassifierProbe.ScorePretrained(ClassifierProbe.Score(student, expected, SentenceProbe.RecurrentParameters(s, "rnn", 1), "_embed, _rnn, _linear"), student).Verdict;
+    public static Verdict Score(Observation student, Observation expected, SentenceProbe.Sizes s) => ClassifierProbe.ScoreRecurrent(student, expected, s, "rnn", 1);
 }
