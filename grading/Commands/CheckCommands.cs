@@ -108,32 +108,24 @@ internal static class CheckCommands
         }
     }
 
+    /// <summary>The checks to run: <c>--only</c>'s ids, within <c>--assignment</c> when both are given, else the scope's.</summary>
     private static List<Check> Select(string[]? ids, string? assignment, GradingScope scope)
     {
-        if (assignment is { Length: > 0 })
-        {
-            var ofAssignment = GradingRun.OfAssignment(assignment);
-            return scope switch
-            {
-                GradingScope.Checks => [.. ofAssignment.Where(c => c is not Experiment)],
-                GradingScope.Experiments => [.. ofAssignment.Where(c => c is Experiment)],
-                _ => ofAssignment,
-            };
-        }
-
+        IReadOnlyList<Check> candidates = assignment is { Length: > 0 } ? GradingRun.OfAssignment(assignment) : CheckRegistry.All;
         if (ids is { Length: > 0 })
         {
-            var unknown = ids.Where(id => !CheckRegistry.ById.ContainsKey(id)).ToList();
+            var unknown = ids.Where(id => !candidates.Any(c => c.Info.Id == id)).ToList();
+            var within = assignment is { Length: > 0 } ? $" in {assignment}" : "";
             return unknown.Count == 0
-                ? [.. CheckRegistry.All.Where(c => ids.Contains(c.Info.Id))]
-                : throw new KeyNotFoundException($"No check named {string.Join(", ", unknown)}. The checks are: {string.Join(", ", CheckRegistry.ById.Keys)}.");
+                ? [.. candidates.Where(c => ids.Contains(c.Info.Id))]
+                : throw new KeyNotFoundException($"No check named {string.Join(", ", unknown)}{within}. The checks are: {string.Join(", ", candidates.Select(c => c.Info.Id))}.");
         }
 
         return scope switch
         {
-            GradingScope.Checks => [.. CheckRegistry.All.Where(c => c is not Experiment)],
-            GradingScope.Experiments => [.. CheckRegistry.All.Where(c => c is Experiment)],
-            _ => [.. CheckRegistry.All],
+            GradingScope.Checks => [.. candidates.Where(c => c is not Experiment)],
+            GradingScope.Experiments => [.. candidates.Where(c => c is Experiment)],
+            _ => [.. candidates],
         };
     }
 }

@@ -99,7 +99,7 @@ public sealed class ExperimentTests
         try
         {
             var file = Path.Combine(folder, "sentences.txt");
-            File.WriteAllLines(file, ["a gorgeous , witty , seductive movie .", "", "the worst film of the year , dull and lifeless .", "UTTERLY DELIGHTFUL"]);
+            File.WriteAllLines(file, ["a gorgeous , witty , seductive movie .", "", "dull and lifeless .", "UTTERLY DELIGHTFUL"]);
             var (results, files) = HostProcess.Run("experiments run", Implementations.Grader(), Implementations.Reference(), null, "--quick", "--only", "a5.bag_of_words_sst2", "--predict", file);
             Assert.Multiple(() =>
             {
