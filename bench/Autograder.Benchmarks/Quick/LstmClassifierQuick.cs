@@ -8,8 +8,9 @@ namespace Autograder.Benchmarks.Quick;
 /// <summary>
 /// Training throughput of A5's LSTM sentiment classifier (embedding 25 → LSTM 128 → linear on the last real word → sigmoid,
 /// binary cross-entropy, Adam) on SST-2's real training sentences: batches of 64 in file order, each padded to its longest
-/// sentence, cycled until the time is up. The peer (<c>bench/compare/lstm_classifier_torch.py</c>) runs the same batches
-/// through PyTorch's <c>nn.LSTM</c> with packed sequences.
+/// sentence, cycled until the time is up. The LSTM is given the lengths, so it skips the padding (<c>--padded</c>: every step
+/// runs, as in A5's reference model). The peer (<c>bench/compare/lstm_classifier_torch.py</c>) runs the same batches through
+/// PyTorch's <c>nn.LSTM</c> with packed sequences (<c>--padded</c>: over the padding).
 /// </summary>
 internal static class LstmClassifierQuick
 {
@@ -47,7 +48,7 @@ internal static class LstmClassifierQuick
         {
             var (tokens, lengths, labels) = batches[next++ % batches.Count];
             optimizer.ZeroGrad();
-            var outputs = lstm.Forward(embed.Call(tokens)).Output;
+            var outputs = lstm.Forward(embed.Call(tokens), lengths: options.Padded ? null : lengths).Output;
             var index = (lengths - 1).Reshape(-1, 1, 1).Expand(tokens.Shape[0], 1, HiddenDim);
             var probabilities = linear.Call(outputs.Gather(1, index).Squeeze(1)).Squeeze(1).Sigmoid();
             Functional.BinaryCrossEntropy(probabilities, labels).Backward();
@@ -68,7 +69,7 @@ internal static class LstmClassifierQuick
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
-        return Json.Object(("case", "lstm-classifier"), ("batch", options.Batch), ("hidden", HiddenDim), ("batches", next),
+        return Json.Object(("case", "lstm-classifier"), ("mode", options.Padded ? "padded" : "lengths"), ("batch", options.Batch), ("hidden", HiddenDim), ("batches", next),
             ("sentences_per_s", Math.Round(next * options.Batch / seconds)), ("padded_words_per_s", Math.Round(words / seconds)));
     }
 

@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace Autograder.Benchmarks.Quick;
 
-/// <summary>Parsed options of the quick mode: <c>CASE [--size N] [--dtype float32|float64] [--seconds S]</c>.</summary>
-internal sealed record QuickOptions(string Case, int Size, string DType, double Seconds, int Batch, bool Eval)
+/// <summary>Parsed options of the quick mode: <c>CASE [--size N] [--dtype float32|float64] [--seconds S] [--batch N] [--eval] [--padded]</c>.</summary>
+internal sealed record QuickOptions(string Case, int Size, string DType, double Seconds, int Batch, bool Eval, bool Padded)
 {
     public static QuickOptions Parse(string[] args)
     {
-        var options = new QuickOptions(args[0], 1024, "float32", 3.0, 64, false);
+        var options = new QuickOptions(args[0], 1024, "float32", 3.0, 64, false, false);
         for (var i = 1; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -18,7 +18,8 @@ internal sealed record QuickOptions(string Case, int Size, string DType, double 
                 "--seconds" => options with { Seconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--batch" => options with { Batch = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--eval" => options with { Eval = true },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --size N, --dtype float32|float64, --seconds S, --batch N, --eval."),
+                "--padded" => options with { Padded = true },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --size N, --dtype float32|float64, --seconds S, --batch N, --eval, --padded."),
             };
         }
 

@@ -138,6 +138,33 @@ public static class Functional
         return Reduce((input - target).Square(), reduction);
     }
 
+    /// <summary>
+    /// One LSTM step's element-wise part, fused: from the pre-activations (N, 4H) in PyTorch's gate order (input, forget, cell,
+    /// output) and the previous cell state c (N, H), returns h' = σ(o)·tanh(c') and c' = σ(f)·c + σ(i)·tanh(g).
+    /// </summary>
+    /// <remarks>
+    /// The same values as the composed expression, recorded as one graph node instead of fourteen (a recurrent layer pays
+    /// that per step); h' and c' are views of one (2, N, H) result.
+    /// </remarks>
+    public static (Tensor H, Tensor C) LstmCell(Tensor preactivations, Tensor cell)
+    {
+        ArgumentNullException.ThrowIfNull(preactivations);
+        ArgumentNullException.ThrowIfNull(cell);
+        if (cell.Dim != 2 || preactivations.Dim != 2 || preactivations.Shape[0] != cell.Shape[0] || preactivations.Shape[1] != 4 * cell.Shape[1])
+        {
+            ThrowHelper.Shape("LstmCell", $"expected pre-activations (N, 4H) and a cell state (N, H); got {ThrowHelper.Dims(preactivations.Shape)} and {ThrowHelper.Dims(cell.Shape)}.");
+        }
+
+        if (!cell.DType.IsFloatingPoint() || preactivations.DType != cell.DType)
+        {
+            ThrowHelper.DTypeError("LstmCell", $"expected floating-point tensors of one dtype; got {preactivations.DType.Name()} and {cell.DType.Name()}.");
+        }
+
+        var (output, gates, tanhCell) = Ops.RecurrentOps.LstmCellForward(preactivations, cell);
+        output.WithGradFn(() => new Autograd.Functions.LstmCellBackward(preactivations, cell, gates, tanhCell), preactivations, cell);
+        return (output.Select(0, 0), output.Select(0, 1));
+    }
+
     /// <summary>Cosine similarity along a dimension: Σ x₁x₂ / max(‖x₁‖·‖x₂‖, eps).</summary>
     public static Tensor CosineSimilarity(Tensor x1, Tensor x2, int dim = 1, double eps = 1e-8)
     {

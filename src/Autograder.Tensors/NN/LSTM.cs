@@ -8,10 +8,13 @@ public sealed class LSTM : RecurrentLayer<LSTMCell, (Tensor H, Tensor C)>
         : base(numLayers, batchFirst, layer => new LSTMCell(layer == 0 ? inputSize : hiddenSize, hiddenSize, bias, generator, dtype)) => RegisterCells();
 
     /// <summary>Runs the sequence from (h0, c0) (each num_layers, N, H; zeros by default); returns the outputs and (h_n, c_n).</summary>
-    public (Tensor Output, (Tensor H, Tensor C) State) Forward(Tensor input, (Tensor H, Tensor C)? state = null)
+    /// <param name="input">(T, N, I), or (N, T, I) when batch-first.</param>
+    /// <param name="state">The initial (h0, c0); zeros by default.</param>
+    /// <param name="lengths">Each sequence's real length (int64, N), to skip the padding as a packed sequence does; null: every step is real.</param>
+    public (Tensor Output, (Tensor H, Tensor C) State) Forward(Tensor input, (Tensor H, Tensor C)? state = null, Tensor? lengths = null)
     {
         var initial = state is { } s ? s.H.Unbind().Zip(s.C.Unbind()).ToArray() : null;
-        var (output, finals) = Run(input, initial);
+        var (output, finals) = Run(input, initial, lengths);
         return (output, (Tensor.Stack([.. finals.Select(f => f.H)]), Tensor.Stack([.. finals.Select(f => f.C)])));
     }
 
@@ -30,4 +33,11 @@ public sealed class LSTM : RecurrentLayer<LSTMCell, (Tensor H, Tensor C)>
         var zeros = Tensor.Zeros([batch, hiddenSize], dtype);
         return (zeros, zeros);
     }
+
+    /// <inheritdoc/>
+    protected override (Tensor H, Tensor C) Map((Tensor H, Tensor C) state, Func<Tensor, Tensor> f) => (f(state.H), f(state.C));
+
+    /// <inheritdoc/>
+    protected override (Tensor H, Tensor C) Join(IReadOnlyList<(Tensor H, Tensor C)> states, Func<IReadOnlyList<Tensor>, Tensor> join) =>
+        (join([.. states.Select(s => s.H)]), join([.. states.Select(s => s.C)]));
 }

@@ -2,7 +2,8 @@ namespace Autograder.Tensors.NN;
 
 /// <summary>An LSTM cell with PyTorch's gate order (input, forget, cell, output), as <c>torch.nn.LSTMCell</c>.</summary>
 /// <remarks>
-/// A = x W_ihᵀ + b_ih + h W_hhᵀ + b_hh split into (i, f, g, o); c' = σ(f)⊙c + σ(i)⊙tanh(g); h' = σ(o)⊙tanh(c').
+/// A = x W_ihᵀ + b_ih + h W_hhᵀ + b_hh split into (i, f, g, o); c' = σ(f)⊙c + σ(i)⊙tanh(g); h' = σ(o)⊙tanh(c'), the
+/// element-wise part fused (<see cref="Functional.LstmCell"/>).
 /// </remarks>
 public sealed class LSTMCell : RecurrentCell
 {
@@ -23,8 +24,6 @@ public sealed class LSTMCell : RecurrentCell
     /// <summary>One step from an already projected input.</summary>
     public (Tensor H, Tensor C) Step(Tensor projectedInput, (Tensor H, Tensor C) state)
     {
-        var gates = (projectedInput + HiddenProjection(state.H)).Chunk(4, 1);
-        var c = (gates[1].Sigmoid() * state.C) + (gates[0].Sigmoid() * gates[2].Tanh());
-        return (gates[3].Sigmoid() * c.Tanh(), c);
+        return Functional.LstmCell(projectedInput + HiddenProjection(state.H), state.C);
     }
 }

@@ -8,9 +8,12 @@ public sealed class RNN : RecurrentLayer<RNNCell, Tensor>
         : base(numLayers, batchFirst, layer => new RNNCell(layer == 0 ? inputSize : hiddenSize, hiddenSize, bias, relu, generator, dtype)) => RegisterCells();
 
     /// <summary>Runs the sequence from h0 (num_layers, N, H; zeros by default); returns the outputs and h_n (num_layers, N, H).</summary>
-    public (Tensor Output, Tensor H) Forward(Tensor input, Tensor? h0 = null)
+    /// <param name="input">(T, N, I), or (N, T, I) when batch-first.</param>
+    /// <param name="h0">The initial state (num_layers, N, H); zeros by default.</param>
+    /// <param name="lengths">Each sequence's real length (int64, N), to skip the padding as a packed sequence does; null: every step is real.</param>
+    public (Tensor Output, Tensor H) Forward(Tensor input, Tensor? h0 = null, Tensor? lengths = null)
     {
-        var (output, finals) = Run(input, h0?.Unbind());
+        var (output, finals) = Run(input, h0?.Unbind(), lengths);
         return (output, Tensor.Stack(finals));
     }
 
@@ -22,4 +25,10 @@ public sealed class RNN : RecurrentLayer<RNNCell, Tensor>
 
     /// <inheritdoc/>
     protected override Tensor ZeroState(int batch, int hiddenSize, DType dtype) => Tensor.Zeros([batch, hiddenSize], dtype);
+
+    /// <inheritdoc/>
+    protected override Tensor Map(Tensor state, Func<Tensor, Tensor> f) => f(state);
+
+    /// <inheritdoc/>
+    protected override Tensor Join(IReadOnlyList<Tensor> states, Func<IReadOnlyList<Tensor>, Tensor> join) => join(states);
 }

@@ -40,7 +40,12 @@ public abstract class RecurrentLayer<TCell, TState> : Module
     /// <summary>Runs the sequence; returns every step's top-layer hidden state and each layer's final state.</summary>
     /// <param name="input">(T, N, I), or (N, T, I) when batch-first.</param>
     /// <param name="initial">Each layer's initial state (zeros by default).</param>
-    public (Tensor Output, TState[] Final) Run(Tensor input, TState[]? initial = null)
+    /// <param name="lengths">
+    /// Each sequence's number of real steps (int64, N; each 1 to T), or null when all T are real. Steps past a sequence's
+    /// length are not computed, as with PyTorch's packed sequences: the outputs there are zeros, and the final state is the
+    /// state after the last real step.
+    /// </param>
+    public (Tensor Output, TState[] Final) Run(Tensor input, TState[]? initial = null, Tensor? lengths = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Dim != 3)
@@ -49,6 +54,18 @@ public abstract class RecurrentLayer<TCell, TState> : Module
         }
 
         var x = BatchFirst ? input.Transpose(0, 1) : input;
+        if (initial is not null && initial.Length != _cells.Count)
+        {
+            ThrowHelper.Shape(GetType().Name, $"expected an initial state for each of the {_cells.Count} layers; got {initial.Length}.");
+        }
+
+        var (output, finals) = lengths is null ? RunPadded(x, initial) : RunPacked(x, initial, lengths);
+        return (BatchFirst ? output.Transpose(0, 1) : output, finals);
+    }
+
+    /// <summary>Every step for every sequence.</summary>
+    private (Tensor Output, TState[] Final) RunPadded(Tensor x, TState[]? initial)
+    {
         var finals = new TState[_cells.Count];
         for (var layer = 0; layer < _cells.Count; layer++)
         {
@@ -66,7 +83,94 @@ public abstract class RecurrentLayer<TCell, TState> : Module
             x = Tensor.Stack(outputs);
         }
 
-        return (BatchFirst ? x.Transpose(0, 1) : x, finals);
+        return (x, finals);
+    }
+
+    /// <summary>
+    /// Only the real steps: the batch is sorted by length, longest first, so that the sequences still running at step t are
+    /// the first k_t rows; each step computes those rows only, and a sequence's final state is set aside when it ends.
+    /// </summary>
+    private (Tensor Output, TState[] Final) RunPacked(Tensor x, TState[]? initial, Tensor lengths)
+    {
+        var (steps, batch) = (x.Shape[0], x.Shape[1]);
+        var length = Lengths(lengths, steps, batch);
+        var order = Enumerable.Range(0, batch).OrderByDescending(i => length[i]).ToArray();
+        var sorted = order.Select((row, i) => row == i).All(same => same);
+        var permutation = Tensor.FromArray(order.Select(i => (long)i).ToArray(), batch);
+        if (!sorted)
+        {
+            x = x.IndexSelect(1, permutation);
+            initial = initial?.Select(s => Map(s, t => t.IndexSelect(0, permutation))).ToArray();
+        }
+
+        // running[t]: how many sequences (a prefix of the sorted batch) have a real step t.
+        var running = new int[steps];
+        for (var t = 0; t < steps; t++)
+        {
+            running[t] = length.Count(l => l > t);
+        }
+
+        var finals = new TState[_cells.Count];
+        for (var layer = 0; layer < _cells.Count; layer++)
+        {
+            var cell = _cells[layer];
+            var projected = cell.InputProjection(x);
+            var state = initial is null ? ZeroState(batch, cell.HiddenSize, x.DType) : initial[layer];
+            var ended = new List<TState>();
+            var outputs = new Tensor[steps];
+            var rows = batch;
+            for (var t = 0; t < steps; t++)
+            {
+                if (running[t] < rows)
+                {
+                    // Sequences running[t]..rows-1 ended at step t - 1: their state is final. Kept last-rows-first.
+                    var (keep, current) = (running[t], state);
+                    ended.Add(Map(current, s => s.Narrow(0, keep, rows - keep)));
+                    state = Map(current, s => s.Narrow(0, 0, keep));
+                    rows = keep;
+                }
+
+                state = Step(cell, rows == batch ? projected[t] : projected[t].Narrow(0, 0, rows), state);
+                var hidden = Hidden(state);
+                outputs[t] = rows == batch ? hidden : hidden.Pad([0, 0, 0, batch - rows]);
+            }
+
+            ended.Add(state);
+            ended.Reverse();
+            finals[layer] = ended.Count == 1 ? ended[0] : Join(ended, parts => Tensor.Cat(parts));
+            x = Tensor.Stack(outputs);
+        }
+
+        if (sorted)
+        {
+            return (x, finals);
+        }
+
+        var inverse = new long[batch];
+        for (var i = 0; i < batch; i++)
+        {
+            inverse[order[i]] = i;
+        }
+
+        var restore = Tensor.FromArray(inverse, batch);
+        return (x.IndexSelect(1, restore), [.. finals.Select(s => Map(s, t => t.IndexSelect(0, restore)))]);
+    }
+
+    private long[] Lengths(Tensor lengths, int steps, int batch)
+    {
+        if (lengths.DType != DType.Int64 || lengths.Dim != 1 || lengths.Shape[0] != batch)
+        {
+            ThrowHelper.Shape(GetType().Name, $"expected lengths as {batch} int64 values, one per sequence; got {lengths.DType.Name()} {ThrowHelper.Dims(lengths.Shape)}.");
+        }
+
+        var values = lengths.ToArray<long>();
+        var outside = Array.FindIndex(values, l => l < 1 || l > steps);
+        if (outside >= 0)
+        {
+            ThrowHelper.Shape(GetType().Name, $"every length must be between 1 and the {steps} steps of the input; sequence {outside} has length {values[outside]}.");
+        }
+
+        return values;
     }
 
     /// <summary>Registers the cells' parameters under PyTorch's layer-suffixed names.</summary>
@@ -89,4 +193,10 @@ public abstract class RecurrentLayer<TCell, TState> : Module
 
     /// <summary>A zero state for a batch.</summary>
     protected abstract TState ZeroState(int batch, int hiddenSize, DType dtype);
+
+    /// <summary>Applies <paramref name="f"/> to each tensor of a state (h, or h and c).</summary>
+    protected abstract TState Map(TState state, Func<Tensor, Tensor> f);
+
+    /// <summary>Joins states tensor by tensor with <paramref name="join"/>.</summary>
+    protected abstract TState Join(IReadOnlyList<TState> states, Func<IReadOnlyList<Tensor>, Tensor> join);
 }

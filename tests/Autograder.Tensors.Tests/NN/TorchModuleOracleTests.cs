@@ -23,6 +23,21 @@ public sealed class TorchModuleOracleTests
             var (_, (h, c)) = ((LSTM)m).Forward(x[0]);
             return Tensor.Cat([h, c]);
         });
+        yield return Case("lstm_packed", () => new LSTM(4, 6, numLayers: 2, batchFirst: true, dtype: D), (m, x) =>
+        {
+            var (output, (h, c)) = ((LSTM)m).Forward(x[0], lengths: Oracle["lstm_packed.lengths"]);
+            return Tensor.Cat([output.Reshape(-1), h.Reshape(-1), c.Reshape(-1)]);
+        });
+        yield return Case("gru_packed", () => new GRU(4, 6, dtype: D), (m, x) =>
+        {
+            var (output, h) = ((GRU)m).Forward(x[0], lengths: Oracle["gru_packed.lengths"]);
+            return Tensor.Cat([output.Reshape(-1), h.Reshape(-1)]);
+        });
+        yield return Case("rnn_packed", () => new RNN(4, 6, numLayers: 2, dtype: D), (m, x) =>
+        {
+            var (output, h) = ((RNN)m).Forward(x[0], lengths: Oracle["rnn_packed.lengths"]);
+            return Tensor.Cat([output.Reshape(-1), h.Reshape(-1)]);
+        });
         yield return Case("mha", () => new MultiheadAttention(8, 2, batchFirst: true, dtype: D), (m, x) =>
         {
             var pad = Tensor.FromArray(new[] { false, false, false, true, true, false, false, false, false, false }, 2, 5);

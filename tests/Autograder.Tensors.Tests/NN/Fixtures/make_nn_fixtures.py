@@ -63,5 +63,22 @@ out["bce_logits.target"] = bce_y.numpy()
 a, b = torch.randn(4, 6), torch.randn(4, 6)
 record("cosine", nn.Identity(), [a, b], lambda m, x, y: F.cosine_similarity(x, y, dim=1))
 
+
+# Packed sequences: padding skipped, zeros in the padded outputs, final states at each sequence's last real step.
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+def packed(case, module, x, lengths, batch_first):
+    def forward(m, x):
+        y, state = m(pack_padded_sequence(x, torch.tensor(lengths), batch_first=batch_first, enforce_sorted=False))
+        y = pad_packed_sequence(y, batch_first=batch_first, total_length=x.shape[1 if batch_first else 0])[0]
+        states = state if isinstance(state, tuple) else (state,)
+        return torch.cat([y.reshape(-1)] + [s.reshape(-1) for s in states])
+    record(case, module, [x], forward)
+    out[f"{case}.lengths"] = np.array(lengths, dtype=np.int64)
+
+packed("lstm_packed", nn.LSTM(4, 6, num_layers=2, batch_first=True), torch.randn(4, 5, 4), [3, 5, 1, 4], True)
+packed("gru_packed", nn.GRU(4, 6), torch.randn(5, 3, 4), [2, 5, 5], False)
+packed("rnn_packed", nn.RNN(4, 6, num_layers=2), torch.randn(5, 3, 4), [5, 3, 3], False)
+
 np.savez(os.path.join(os.path.dirname(os.path.abspath(__file__)), "nn_oracle.npz"), **out)
 print(len(out), "arrays")
