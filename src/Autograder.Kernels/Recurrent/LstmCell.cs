@@ -20,20 +20,20 @@ public static class LstmCell
     /// <param name="preactivations">(N, 4H): x W_ihᵀ + b_ih + h W_hhᵀ + b_hh.</param>
     /// <param name="cell">(N, H): the previous cell state c.</param>
     /// <param name="hiddenSize">H.</param>
-    /// <param name="gates">(N, 4H), written: σ(i), σ(f), tanh(g), σ(o), kept for backward.</param>
-    /// <param name="output">(2, N, H), written: h' in the first half, c' in the second.</param>
+    /// <param name="gates">(N, 4H), written: σ(i), σ(f), tanh(g), σ(o), kept for backward; may be the pre-activations themselves.</param>
+    /// <param name="newHidden">(N, H), written: h'.</param>
+    /// <param name="newCell">(N, H), written: c'.</param>
     /// <param name="tanhCell">(N, H), written: tanh(c'), kept for backward.</param>
-    public static void Forward<T>(ReadOnlySpan<T> preactivations, ReadOnlySpan<T> cell, int hiddenSize, Span<T> gates, Span<T> output, Span<T> tanhCell)
+    public static void Forward<T>(ReadOnlySpan<T> preactivations, ReadOnlySpan<T> cell, int hiddenSize, Span<T> gates, Span<T> newHidden, Span<T> newCell, Span<T> tanhCell)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         const string Op = "LstmCell.Forward";
         var (h, rows) = Shape(Op, cell.Length, hiddenSize);
         ThrowHelper.CheckLength(Op, nameof(preactivations), preactivations.Length, 4L * rows * h);
         ThrowHelper.CheckLength(Op, nameof(gates), gates.Length, 4L * rows * h);
-        ThrowHelper.CheckLength(Op, nameof(output), output.Length, 2L * rows * h);
+        ThrowHelper.CheckLength(Op, nameof(newHidden), newHidden.Length, (long)rows * h);
+        ThrowHelper.CheckLength(Op, nameof(newCell), newCell.Length, (long)rows * h);
         ThrowHelper.CheckLength(Op, nameof(tanhCell), tanhCell.Length, (long)rows * h);
-        var newHidden = output[..(rows * h)];
-        var newCell = output[(rows * h)..];
         for (var r = 0; r < rows; r++)
         {
             var a = preactivations.Slice(4 * r * h, 4 * h);
@@ -53,20 +53,22 @@ public static class LstmCell
     }
 
     /// <summary>Computes the gradients of the pre-activations and of the previous cell state.</summary>
-    /// <param name="gradOutput">(2, N, H): the gradients of h' and of c'.</param>
+    /// <param name="gradHidden">(N, H): the gradient of h'.</param>
+    /// <param name="gradNewCell">(N, H): the gradient of c' (may be <paramref name="gradCell"/> itself: each element is read before it is written).</param>
     /// <param name="gates">(N, 4H): the activated gates from <see cref="Forward"/>.</param>
     /// <param name="cell">(N, H): the previous cell state c.</param>
     /// <param name="tanhCell">(N, H): tanh(c') from <see cref="Forward"/>.</param>
     /// <param name="hiddenSize">H.</param>
     /// <param name="gradPreactivations">(N, 4H), written: di, df, dg, do before their nonlinearities.</param>
     /// <param name="gradCell">(N, H), written: dc (empty when not needed).</param>
-    public static void Backward<T>(ReadOnlySpan<T> gradOutput, ReadOnlySpan<T> gates, ReadOnlySpan<T> cell, ReadOnlySpan<T> tanhCell, int hiddenSize,
+    public static void Backward<T>(ReadOnlySpan<T> gradHidden, ReadOnlySpan<T> gradNewCell, ReadOnlySpan<T> gates, ReadOnlySpan<T> cell, ReadOnlySpan<T> tanhCell, int hiddenSize,
         Span<T> gradPreactivations, Span<T> gradCell)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         const string Op = "LstmCell.Backward";
         var (h, rows) = Shape(Op, cell.Length, hiddenSize);
-        ThrowHelper.CheckLength(Op, nameof(gradOutput), gradOutput.Length, 2L * rows * h);
+        ThrowHelper.CheckLength(Op, nameof(gradHidden), gradHidden.Length, (long)rows * h);
+        ThrowHelper.CheckLength(Op, nameof(gradNewCell), gradNewCell.Length, (long)rows * h);
         ThrowHelper.CheckLength(Op, nameof(gates), gates.Length, 4L * rows * h);
         ThrowHelper.CheckLength(Op, nameof(tanhCell), tanhCell.Length, (long)rows * h);
         ThrowHelper.CheckLength(Op, nameof(gradPreactivations), gradPreactivations.Length, 4L * rows * h);
@@ -77,8 +79,6 @@ public static class LstmCell
         }
 
         var one = T.One;
-        var dHidden = gradOutput[..(rows * h)];
-        var dNewCell = gradOutput[(rows * h)..];
         for (var r = 0; r < rows; r++)
         {
             var g = gates.Slice(4 * r * h, 4 * h);
@@ -86,8 +86,8 @@ public static class LstmCell
             var row = r * h;
             for (var j = 0; j < h; j++)
             {
-                T i = g[j], f = g[h + j], z = g[(2 * h) + j], o = g[(3 * h) + j], t = tanhCell[row + j], dh = dHidden[row + j];
-                var dc = dNewCell[row + j] + (dh * o * (one - (t * t)));
+                T i = g[j], f = g[h + j], z = g[(2 * h) + j], o = g[(3 * h) + j], t = tanhCell[row + j], dh = gradHidden[row + j];
+                var dc = gradNewCell[row + j] + (dh * o * (one - (t * t)));
                 d[j] = dc * z * i * (one - i);
                 d[h + j] = dc * cell[row + j] * f * (one - f);
                 d[(2 * h) + j] = dc * i * (one - (z * z));

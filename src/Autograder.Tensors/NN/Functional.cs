@@ -165,6 +165,25 @@ public static class Functional
         return (output.Select(0, 0), output.Select(0, 1));
     }
 
+    /// <summary>
+    /// One LSTM layer over a whole sequence as one graph node: from the projected inputs (T, N, 4H), W_hh, the biases,
+    /// and the initial (h0, c0), the outputs (T, N, H) and each sequence's final (h, c).
+    /// </summary>
+    /// <param name="projected">(T, N, 4H): x W_ihᵀ.</param>
+    /// <param name="weightHh">(4H, H): W_hh.</param>
+    /// <param name="bias">(4H): b_ih + b_hh, or null.</param>
+    /// <param name="h0">(N, H): the initial hidden state.</param>
+    /// <param name="c0">(N, H): the initial cell state.</param>
+    /// <param name="running">For each step, how many sequences (a prefix of the batch, sorted longest first) are still running.</param>
+    internal static (Tensor Output, Tensor H, Tensor C) LstmLayer(Tensor projected, Tensor weightHh, Tensor? bias, Tensor h0, Tensor c0, int[] running)
+    {
+        var (result, saved) = Ops.RecurrentOps.LstmSequenceForward(projected, weightHh, bias, h0, c0, running);
+        Tensor[] inputs = bias is null ? [projected, weightHh, h0, c0] : [projected, weightHh, bias, h0, c0];
+        result.WithGradFn(() => new Autograd.Functions.LstmSequenceBackward(projected, weightHh, bias, h0, c0, saved, running), inputs);
+        var steps = running.Length;
+        return (result.Slice(0, 0, steps), result.Select(0, steps), result.Select(0, steps + 1));
+    }
+
     /// <summary>Cosine similarity along a dimension: Σ x₁x₂ / max(‖x₁‖·‖x₂‖, eps).</summary>
     public static Tensor CosineSimilarity(Tensor x1, Tensor x2, int dim = 1, double eps = 1e-8)
     {

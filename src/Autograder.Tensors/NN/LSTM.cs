@@ -21,6 +21,16 @@ public sealed class LSTM : RecurrentLayer<LSTMCell, (Tensor H, Tensor C)>
     /// <summary>Wraps this layer as a tensor-to-tensor module that returns the output sequence.</summary>
     public ModuleAdapter AsModule() => new(this, x => Forward(x).Output);
 
+    /// <summary>The whole layer as one graph node (<see cref="Functional.LstmLayer"/>): the input projection done for all steps at once.</summary>
+    protected override (Tensor Output, (Tensor H, Tensor C) Final) RunLayer(LSTMCell cell, Tensor x, (Tensor H, Tensor C) state, int[] running)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        // The two biases summed first and added inside the layer's kernel: no pass over the whole (T, N, 4H) projection.
+        var bias = cell.BiasIh is { } biasIh && cell.BiasHh is { } biasHh ? biasIh + biasHh : null;
+        var (output, h, c) = Functional.LstmLayer(x.MatMul(cell.WeightIh.T), cell.WeightHh, bias, state.H, state.C, running);
+        return (output, (h, c));
+    }
+
     /// <inheritdoc/>
     protected override (Tensor H, Tensor C) Step(LSTMCell cell, Tensor projectedInput, (Tensor H, Tensor C) state) => cell.Step(projectedInput, state);
 

@@ -43,6 +43,12 @@ public abstract class RecurrentCell : Module
     /// <summary>Gets W_hh.</summary>
     public Tensor WeightHh => _weightHh.Value;
 
+    /// <summary>Gets b_ih, or null without biases.</summary>
+    internal Tensor? BiasIh => _biasIh?.Value;
+
+    /// <summary>Gets b_hh, or null without biases.</summary>
+    internal Tensor? BiasHh => _biasHh?.Value;
+
     /// <summary>x W_ihᵀ + b_ih for inputs (…, I): done for a whole sequence at once by the layers.</summary>
     public Tensor InputProjection(Tensor x)
     {

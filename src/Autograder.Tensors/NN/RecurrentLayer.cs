@@ -59,101 +59,96 @@ public abstract class RecurrentLayer<TCell, TState> : Module
             ThrowHelper.Shape(GetType().Name, $"expected an initial state for each of the {_cells.Count} layers; got {initial.Length}.");
         }
 
-        var (output, finals) = lengths is null ? RunPadded(x, initial) : RunPacked(x, initial, lengths);
-        return (BatchFirst ? output.Transpose(0, 1) : output, finals);
-    }
-
-    /// <summary>Every step for every sequence.</summary>
-    private (Tensor Output, TState[] Final) RunPadded(Tensor x, TState[]? initial)
-    {
-        var finals = new TState[_cells.Count];
-        for (var layer = 0; layer < _cells.Count; layer++)
-        {
-            var cell = _cells[layer];
-            var projected = cell.InputProjection(x);
-            var state = initial is null ? ZeroState(x.Shape[1], cell.HiddenSize, x.DType) : initial[layer];
-            var outputs = new Tensor[x.Shape[0]];
-            for (var t = 0; t < outputs.Length; t++)
-            {
-                state = Step(cell, projected[t], state);
-                outputs[t] = Hidden(state);
-            }
-
-            finals[layer] = state;
-            x = Tensor.Stack(outputs);
-        }
-
-        return (x, finals);
-    }
-
-    /// <summary>
-    /// Only the real steps: the batch is sorted by length, longest first, so that the sequences still running at step t are
-    /// the first k_t rows; each step computes those rows only, and a sequence's final state is set aside when it ends.
-    /// </summary>
-    private (Tensor Output, TState[] Final) RunPacked(Tensor x, TState[]? initial, Tensor lengths)
-    {
         var (steps, batch) = (x.Shape[0], x.Shape[1]);
-        var length = Lengths(lengths, steps, batch);
-        var order = Enumerable.Range(0, batch).OrderByDescending(i => length[i]).ToArray();
-        var sorted = order.Select((row, i) => row == i).All(same => same);
-        var permutation = Tensor.FromArray(order.Select(i => (long)i).ToArray(), batch);
+        var length = lengths is null ? null : Lengths(lengths, steps, batch);
+
+        // With lengths, the batch is sorted longest first, so that the sequences still running at step t are the first
+        // running[t] rows, and restored at the end.
+        var order = length is null ? null : Enumerable.Range(0, batch).OrderByDescending(i => length[i]).ToArray();
+        var sorted = order is null || order.Select((row, i) => row == i).All(same => same);
         if (!sorted)
         {
+            var permutation = Tensor.FromArray(order!.Select(i => (long)i).ToArray(), batch);
             x = x.IndexSelect(1, permutation);
             initial = initial?.Select(s => Map(s, t => t.IndexSelect(0, permutation))).ToArray();
         }
 
-        // running[t]: how many sequences (a prefix of the sorted batch) have a real step t.
         var running = new int[steps];
         for (var t = 0; t < steps; t++)
         {
-            running[t] = length.Count(l => l > t);
+            running[t] = length is null ? batch : length.Count(l => l > t);
         }
 
         var finals = new TState[_cells.Count];
         for (var layer = 0; layer < _cells.Count; layer++)
         {
-            var cell = _cells[layer];
-            var projected = cell.InputProjection(x);
-            var state = initial is null ? ZeroState(batch, cell.HiddenSize, x.DType) : initial[layer];
-            var ended = new List<TState>();
-            var outputs = new Tensor[steps];
-            var rows = batch;
-            for (var t = 0; t < steps; t++)
-            {
-                if (running[t] < rows)
-                {
-                    // Sequences running[t]..rows-1 ended at step t - 1: their state is final. Kept last-rows-first.
-                    var (keep, current) = (running[t], state);
-                    ended.Add(Map(current, s => s.Narrow(0, keep, rows - keep)));
-                    state = Map(current, s => s.Narrow(0, 0, keep));
-                    rows = keep;
-                }
+            var state = initial is null ? ZeroState(batch, _cells[layer].HiddenSize, x.DType) : initial[layer];
+            (x, finals[layer]) = RunLayer(_cells[layer], x, state, running);
+        }
 
-                state = Step(cell, rows == batch ? projected[t] : projected[t].Narrow(0, 0, rows), state);
-                var hidden = Hidden(state);
-                outputs[t] = rows == batch ? hidden : hidden.Pad([0, 0, 0, batch - rows]);
+        if (!sorted)
+        {
+            var inverse = new long[batch];
+            for (var i = 0; i < batch; i++)
+            {
+                inverse[order![i]] = i;
             }
 
+            var restore = Tensor.FromArray(inverse, batch);
+            (x, finals) = (x.IndexSelect(1, restore), [.. finals.Select(s => Map(s, t => t.IndexSelect(0, restore)))]);
+        }
+
+        return (BatchFirst ? x.Transpose(0, 1) : x, finals);
+    }
+
+    /// <summary>
+    /// Runs one layer over the sequence, step by step in the graph: each step computes the running rows only, and a
+    /// sequence's final state is set aside when it ends.
+    /// </summary>
+    /// <param name="cell">The layer's cell.</param>
+    /// <param name="x">(T, N, I), sorted longest first when the lengths differ.</param>
+    /// <param name="state">The initial state.</param>
+    /// <param name="running">For each step, how many sequences (a prefix of the batch) have a real step there.</param>
+    /// <returns>The outputs (T, N, H), zeros past each sequence's end, and each sequence's final state.</returns>
+    protected virtual (Tensor Output, TState Final) RunLayer(TCell cell, Tensor x, TState state, int[] running)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(running);
+        var batch = x.Shape[1];
+        var projected = cell.InputProjection(x);
+        var ended = new List<TState>();
+        var outputs = new Tensor[running.Length];
+        var rows = batch;
+        for (var t = 0; t < outputs.Length; t++)
+        {
+            if (running[t] < rows)
+            {
+                // Sequences running[t]..rows-1 ended at step t - 1: their state is final. Kept last rows first.
+                var (keep, current) = (running[t], state);
+                ended.Add(Map(current, s => s.Narrow(0, keep, rows - keep)));
+                state = Map(current, s => s.Narrow(0, 0, keep));
+                rows = keep;
+            }
+
+            if (rows == 0)
+            {
+                outputs[t] = Tensor.Zeros([batch, cell.HiddenSize], x.DType);
+                continue;
+            }
+
+            state = Step(cell, rows == batch ? projected[t] : projected[t].Narrow(0, 0, rows), state);
+            var hidden = Hidden(state);
+            outputs[t] = rows == batch ? hidden : hidden.Pad([0, 0, 0, batch - rows]);
+        }
+
+        if (rows > 0)
+        {
             ended.Add(state);
-            ended.Reverse();
-            finals[layer] = ended.Count == 1 ? ended[0] : Join(ended, parts => Tensor.Cat(parts));
-            x = Tensor.Stack(outputs);
         }
 
-        if (sorted)
-        {
-            return (x, finals);
-        }
-
-        var inverse = new long[batch];
-        for (var i = 0; i < batch; i++)
-        {
-            inverse[order[i]] = i;
-        }
-
-        var restore = Tensor.FromArray(inverse, batch);
-        return (x.IndexSelect(1, restore), [.. finals.Select(s => Map(s, t => t.IndexSelect(0, restore)))]);
+        ended.Reverse();
+        return (Tensor.Stack(outputs), ended.Count == 1 ? ended[0] : Join(ended, parts => Tensor.Cat(parts)));
     }
 
     private long[] Lengths(Tensor lengths, int steps, int batch)

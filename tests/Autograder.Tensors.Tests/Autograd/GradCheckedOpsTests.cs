@@ -78,6 +78,12 @@ public sealed class GradCheckedOpsTests
         yield return Case("BinaryCrossEntropy", x => Autograder.Tensors.NN.Functional.BinaryCrossEntropy(x[0].Sigmoid(), Tensor.FromArray(new double[] { 0, 1, 0.3, 1, 0, 1 }, 2, 3)), R(2, 3));
         yield return Case("LstmCell, h and c used", x => Autograder.Tensors.NN.Functional.LstmCell(x[0], x[1]) is var (h, c) ? (h * 2.0) + (c * c) : null!, R(3, 8), R(3, 2));
         yield return Case("LstmCell, only h used (c' gets no gradient)", x => Autograder.Tensors.NN.Functional.LstmCell(x[0], x[1]).H, R(2, 12), R(2, 3));
+        yield return Case("LSTM layer, unsorted lengths, initial state", x =>
+        {
+            var lstm = new Autograder.Tensors.NN.LSTM(3, 2, numLayers: 2, batchFirst: true, generator: new Generator(4), dtype: DType.Float64);
+            var (output, (h, c)) = lstm.Forward(x[0], (x[1], x[2]), lengths: Tensor.FromArray(new long[] { 2, 4, 1 }, 3));
+            return Tensor.Cat([output.Reshape(-1), h.Reshape(-1), c.Reshape(-1)]);
+        }, R(3, 4, 3), R(2, 3, 2), R(2, 3, 2));
         yield return Case("Gather", x => x[0].Gather(1, Tensor.FromArray(new long[] { 2, 0, 1, 1 }, 2, 2)), R(2, 3));
         yield return Case("ScatterAdd", x => x[0].ScatterAdd(0, Tensor.FromArray(new long[] { 1, 0, 1 }, 1, 3), x[1]), R(2, 3), R(1, 3));
         yield return Case("IndexSelect with repeats", x => x[0].IndexSelect(0, Tensor.FromArray(new long[] { 2, 0, 2 })), R(4, 3));
