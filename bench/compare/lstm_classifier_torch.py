@@ -6,7 +6,7 @@ word's state, the same batches of 64 SST-2 training sentences in file order, Ada
   LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp OMP_NUM_THREADS=2 \
   MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=17179869184 /usr/bin/python3 bench/compare/lstm_classifier_torch.py [--batch 64] [--padded]
 
---padded runs the LSTM over the padded batch and gathers the last real word (what our model does) instead of packing.
+--padded runs the LSTM over the padded batch and gathers the last real word instead of packing (ours: `lstm-classifier --padded`).
 """
 import gzip, json, os, sys, time
 import torch

@@ -11,8 +11,9 @@ namespace Homework.A5;
 /// <remarks>
 /// Declare the layers as fields named <c>_embed</c> (an <see cref="Embedding"/> whose padding id is
 /// <see cref="SentenceClassifier.PaddingId"/>), <c>_rnn</c> (<see cref="RNN"/>) and <c>_linear</c>, so that the parameters are
-/// <c>embed.weight</c>, <c>rnn.weight_ih_l0</c>, …, <c>linear.bias</c>. The RNN runs over the padding too; only the state at
-/// the last real word is read, which equals what a packed sequence gives.
+/// <c>embed.weight</c>, <c>rnn.weight_ih_l0</c>, …, <c>linear.bias</c>. Given the lengths, the RNN skips the padding as
+/// a packed sequence does (its outputs there are zeros) and runs about twice as fast on SST-2; without them it runs over the
+/// padding too. Either way, only the state at the last real word is read, and it is the same.
 /// </remarks>
 public sealed class RnnClassifier : SentenceClassifier
 {
@@ -29,6 +30,6 @@ public sealed class RnnClassifier : SentenceClassifier
     /// <inheritdoc/>
     public override Tensor Forward(Tensor tokens, Tensor lengths)
     {
-        throw new NotImplementedException("TODO: _rnn.Forward(...).Output is (N, T, H); SequencePooling.LastRealToken; _linear.Call, Squeeze(1), Sigmoid()");
+        throw new NotImplementedException("TODO: _rnn.Forward(embedded, lengths: lengths).Output is (N, T, H); SequencePooling.LastRealToken; _linear.Call, Squeeze(1), Sigmoid()");
     }
 }
