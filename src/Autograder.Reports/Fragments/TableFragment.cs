@@ -66,6 +66,10 @@ public sealed class TableFragment(IReadOnlyList<string> headers, IReadOnlyList<I
     }
 
     /// <summary>Whether each column holds numbers (and so aligns right).</summary>
+    /// <summary>The cell of a value that was not measured (a model not run); it does not make a numeric column text.</summary>
+    public const string NotRun = "not run";
+
     private bool[] Numeric() =>
-        [.. Headers.Select((_, c) => Rows.Count > 0 && Rows.All(r => r[c].Length > 0 && (char.IsAsciiDigit(r[c][0]) || r[c][0] is '-' or '−' or '.' or 'N' or '∞')))];
+        [.. Headers.Select((_, c) => Rows.Count > 0 && Rows.Any(r => r[c] != NotRun)
+            && Rows.All(r => r[c] == NotRun || (r[c].Length > 0 && (char.IsAsciiDigit(r[c][0]) || r[c][0] is '-' or '−' or '.' or 'N' or '∞'))))];
 }

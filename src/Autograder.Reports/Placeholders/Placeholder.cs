@@ -6,14 +6,14 @@ namespace Autograder.Reports.Placeholders;
 /// A parsed <c>{{ kind target flag key="value" … }}</c>: what a template asks to be filled in from the results
 /// (<c>{{ metric a1.two_layer_mnist.test_accuracy percent }}</c>, <c>{{ plot a1.two_layer_mnist series=loss }}</c>).
 /// </summary>
-/// <param name="Kind">metric, fact, metrics, table, plot, image, gallery or scores.</param>
+/// <param name="Kind">metric, fact, metrics, table, compare, plot, image, gallery or scores.</param>
 /// <param name="Target">The experiment id, optionally followed by a name (<c>a2.fashion_cnn_sweep.sweep</c>); empty when there is none.</param>
 /// <param name="Flags">Bare words after the target (<c>percent</c>, <c>logy</c>, <c>bars</c>).</param>
 /// <param name="Options">Named values (<c>caption="Loss per iteration"</c>).</param>
 public sealed record Placeholder(string Kind, string Target, IReadOnlySet<string> Flags, IReadOnlyDictionary<string, string> Options)
 {
     /// <summary>The kinds that stand for a whole block (a table, a figure) and must be alone in their paragraph.</summary>
-    public static readonly IReadOnlySet<string> BlockKinds = new HashSet<string>(StringComparer.Ordinal) { "metrics", "table", "plot", "image", "gallery", "scores" };
+    public static readonly IReadOnlySet<string> BlockKinds = new HashSet<string>(StringComparer.Ordinal) { "metrics", "table", "compare", "plot", "image", "gallery", "scores" };
 
     /// <summary>The kinds that fill in a word or number inside a sentence.</summary>
     public static readonly IReadOnlySet<string> InlineKinds = new HashSet<string>(StringComparer.Ordinal) { "metric", "fact" };
@@ -53,9 +53,9 @@ public sealed record Placeholder(string Kind, string Target, IReadOnlySet<string
 
         var rest = tokens.Skip(1).ToList();
         var target = rest.Where(t => t.Key is null && t.Value.Contains('.', StringComparison.Ordinal)).Select(t => t.Value).FirstOrDefault() ?? "";
-        if (kind == "scores" && target.Length == 0 && rest.Where(t => t.Key is null).Select(t => t.Value).FirstOrDefault() is { } prefix)
+        if (kind is "scores" or "compare" && target.Length == 0 && rest.Where(t => t.Key is null).Select(t => t.Value).FirstOrDefault() is { } prefix)
         {
-            target = prefix; // {{ scores a1 }}: an assignment, no dot
+            target = prefix; // {{ scores a1 }}, {{ compare a5 … }}: an assignment, no dot
         }
 
         var flags = rest.Where(t => t.Key is null && t.Value != target).Select(t => t.Value).ToHashSet(StringComparer.Ordinal);
@@ -80,7 +80,7 @@ public sealed record Placeholder(string Kind, string Target, IReadOnlySet<string
             throw new FormatException($"'{option}=' means nothing in {{{{ {kind} … }}}}; {Usage(kind)}");
         }
 
-        if (kind != "scores" && target.Length == 0)
+        if (kind is not ("scores" or "compare") && target.Length == 0)
         {
             throw new FormatException($"'{{{{{text}}}}}' names no experiment; write {{{{ {kind} EXPERIMENT.NAME … }}}}, e.g. {{{{ {kind} a1.two_layer_mnist.test_accuracy }}}}.");
         }
@@ -95,6 +95,7 @@ public sealed record Placeholder(string Kind, string Target, IReadOnlySet<string
         ["fact"] = [],
         ["metrics"] = ["caption"],
         ["table"] = ["caption", "columns", "formats", "best"],
+        ["compare"] = ["experiments", "metrics", "labels", "columns", "formats", "best", "caption"],
         ["plot"] = ["caption", "series", "labels", "title", "xlabel", "ylabel", "x", "y", "smooth", "format"],
         ["image"] = ["caption", "width", "alt"],
         ["gallery"] = ["caption", "columns", "width"],
@@ -111,6 +112,7 @@ public sealed record Placeholder(string Kind, string Target, IReadOnlySet<string
     private static string Usage(string kind) => kind switch
     {
         "metric" => "write {{ metric EXPERIMENT.NAME [percent|int|fN|eN] }}.",
+        "compare" => "write {{ compare experiments=\"ID|ID\" metrics=\"NAME|NAME\" [labels=\"A|B\"] [columns=\"Model|…\"] [formats=\"percent|int\"] [best=NAME] [caption=…] }}.",
         "plot" => "write {{ plot EXPERIMENT series=\"a|b\" [labels=\"A|B\"] [logx] [logy] [smooth=N] … }} or {{ plot EXPERIMENT.TABLE x=COLUMN y=COLUMN [bars] … }}.",
         _ => $"it accepts {(Allowed[kind].Length == 0 ? "no options" : string.Join(", ", Allowed[kind].Select(o => o + "=")))}.",
     };

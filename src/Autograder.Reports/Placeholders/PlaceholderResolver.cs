@@ -34,12 +34,17 @@ public sealed partial class PlaceholderResolver(ResultSet results)
 
         if (placeholder.IsBlock && !standsAlone)
         {
-            return Mark(MarkerKind.Error, $"{{{{ {placeholder.Kind} … }}}} makes a {(placeholder.Kind is "table" or "metrics" or "scores" ? "table" : "figure")}; put it in a paragraph of its own.", false);
+            return Mark(MarkerKind.Error, $"{{{{ {placeholder.Kind} … }}}} makes a {(placeholder.Kind is "table" or "metrics" or "scores" or "compare" ? "table" : "figure")}; put it in a paragraph of its own.", false);
         }
 
         if (placeholder.Kind == "scores")
         {
             return Scores(placeholder);
+        }
+
+        if (placeholder.Kind == "compare")
+        {
+            return Compare(placeholder);
         }
 
         Referenced.Add(placeholder.Experiment);

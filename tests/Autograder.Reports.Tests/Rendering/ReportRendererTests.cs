@@ -19,6 +19,7 @@ public sealed class ReportRendererTests
             tables: new() { ["sweep"] = (["hidden_size", "validation_accuracy"], [[50, 0.95], [400, 0.98], [100, 0.97]]) },
             facts: new() { ["data"] = "MNIST (60,000 training images)", ["samples_0"] = "7 (true 7)", ["samples_1"] = "2 (true 3)" },
             images: new() { ["filters"] = Pngs.Gray(40), ["samples_0"] = Pngs.Gray(90), ["samples_1"] = Pngs.Gray(200) })
+        .Experiment("a1.wide", metrics: new() { ["test_accuracy"] = 0.9842, ["training_images"] = 55000 })
         .Experiment("a1.crashed", outcome: "errored", message: "Solver.Train threw NotImplementedException\nstack")
         .Scores(("a1.affine", "Affine layer", 3, 3, "passed"), ("a1.relu", "ReLU", 0, 2, "failed"), ("a2.conv", "Conv", 1, 4, "failed"));
 
@@ -87,6 +88,32 @@ public sealed class ReportRendererTests
         Assert.That(report.Html, Does.Contain("<th class=\"num\">Hidden size</th><th class=\"num\">Validation accuracy</th>"));
         Assert.That(report.Markdown, Is.EqualTo(
             "Intro.\n\n*Table 1: Hidden-size sweep*\n\n| Hidden size | Validation accuracy |\n| ---: | ---: |\n| 50 | 95.00 % |\n| **400** | **98.00 %** |\n| 100 | 97.00 % |\n\nAfter.\n"));
+    }
+
+    /// <summary>Models side by side: one row per experiment, the best by the named metric in bold, a model not run marked in its row.</summary>
+    [Test]
+    public void A_comparison_puts_one_row_per_experiment_and_the_best_in_bold()
+    {
+        var report = Render("{{ compare a1 experiments=\"a1.net|a1.wide|a1.crashed\" labels=\"Net|Wide|Crashed\" metrics=\"test_accuracy|training_images\" "
+            + "columns=\"Model|Test accuracy|Images\" formats=\"percent|int\" best=test_accuracy caption=\"The models\" }}\n");
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Markdown, Is.EqualTo("*Table 1: The models*\n\n| Model | Test accuracy | Images |\n| --- | ---: | ---: |\n| Net | 98.16 % | 55,000 |\n"
+                + "| **Wide** | **98.42 %** | **55,000** |\n| Crashed | not run | not run |\n"));
+            Assert.That(report.Html, Does.Contain("<tr class=\"best\"><td>Wide</td>"));
+            Assert.That(report.Problems, Has.Count.EqualTo(1).And.Some.Contains("a1.crashed"));
+            Assert.That(report.Referenced, Is.SupersetOf(new[] { "a1.net", "a1.wide", "a1.crashed" }));
+        });
+    }
+
+    [TestCase("{{ compare a1 experiments=\"a1.net\" }}", "needs experiments=")]
+    [TestCase("{{ compare a1 experiments=\"a1.net\" metrics=test_accuracy best=loss }}", "best=loss is not one of the metrics")]
+    [TestCase("{{ compare a1 experiments=\"a1.net|a1.wide\" metrics=test_accuracy labels=Net }}", "labels= names 1 rows")]
+    [TestCase("{{ compare a1 experiments=\"a1.net\" metrics=loss }}", "a1.net has no metric 'loss'")]
+    public void A_comparison_with_a_mistake_says_what_is_wrong(string placeholder, string message)
+    {
+        var report = Render(placeholder + "\n");
+        Assert.That(report.Problems, Has.Some.Contains(message));
     }
 
     [Test]
