@@ -36,6 +36,6 @@ internal static class FilterGrid
             }
         }
 
-        return Autograder.Data.Images.Png.Encode(new Image(width, height, 1, pixels));
+        return Autograder.Data.Images.ImageCodec.EncodePng(new Image(width, height, 1, pixels));
     }
 }

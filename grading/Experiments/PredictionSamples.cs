@@ -33,7 +33,7 @@ internal static class PredictionSamples
         string Name(long c) => c >= 0 && c < classes.Count ? classes[(int)c] : $"class {c}";
         void Put(string name, int i)
         {
-            images[name] = Png.Encode(Upscale(Image.FromTensor(testImages[i])));
+            images[name] = ImageCodec.EncodePng(Upscale(Image.FromTensor(testImages[i])));
             facts[name] = predicted[i] == truth[i] ? $"{Name(predicted[i])} ✓" : $"{Name(predicted[i])} (true: {Name(truth[i])})";
         }
 

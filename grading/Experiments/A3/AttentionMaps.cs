@@ -23,7 +23,7 @@ internal static class AttentionMaps
     /// <param name="words">How many words to draw (at most <see cref="MaxWords"/>).</param>
     public static byte[] Png(string imagePath, Tensor weights, int words)
     {
-        var image = Autograder.Data.Images.Png.Read(imagePath);
+        var image = Autograder.Data.Images.ImageCodec.Read(imagePath);
         var small = ImageResize.Bilinear(ImageResize.CenterCrop(ImageResize.ShorterSide(image, 256), 227, 227), Panel, Panel);
         var panels = 1 + Math.Min(Math.Min(words, MaxWords), weights.Shape[0]);
         var (width, height) = ((panels * (Panel + Gap)) + Gap, Panel + (2 * Gap));
@@ -46,7 +46,7 @@ internal static class AttentionMaps
             }
         }
 
-        return Autograder.Data.Images.Png.Encode(new Image(width, height, 3, pixels));
+        return Autograder.Data.Images.ImageCodec.EncodePng(new Image(width, height, 3, pixels));
     }
 
     /// <summary>The 13 × 13 weights resampled to the panel (pixel centres aligned) and divided by their largest value.</summary>

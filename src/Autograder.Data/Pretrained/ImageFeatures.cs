@@ -70,7 +70,7 @@ public static class ImageFeatures
         {
             for (var start = 0; start < images.Count; start += Batch)
             {
-                var batch = images.Skip(start).Take(Batch).Select(name => SqueezeNet.Preprocess(Png.Read(Path.Combine(imageFolder, name)))).ToList();
+                var batch = images.Skip(start).Take(Batch).Select(name => SqueezeNet.Preprocess(ImageCodec.Read(Path.Combine(imageFolder, name)))).ToList();
                 rows.Add(model.Features(Tensor.Cat(batch, 0)));
                 progress?.Invoke(Math.Min(1, (double)(start + Batch) / images.Count));
             }

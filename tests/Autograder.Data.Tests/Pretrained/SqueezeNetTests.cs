@@ -33,7 +33,7 @@ public sealed class SqueezeNetTests
         {
             foreach (var batch in items.Chunk(16))
             {
-                var input = Tensor.Cat([.. batch.Select(i => SqueezeNet.Preprocess(Png.Read(i.Path)))]);
+                var input = Tensor.Cat([.. batch.Select(i => SqueezeNet.Preprocess(ImageCodec.Read(i.Path)))]);
                 var predicted = model.Call(input).ArgMax(1).ToArray<long>();
                 for (var i = 0; i < batch.Length; i++)
                 {

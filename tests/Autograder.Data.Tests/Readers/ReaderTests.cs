@@ -66,4 +66,39 @@ public sealed class ReaderTests
         Assert.That(items.Count(i => i.Label == 0), Is.EqualTo(70));
         Assert.That(items, Has.Count.EqualTo(153));
     }
+
+    /// <summary>Formats mixed in one folder, any case of extension; a file that is not an image costs only itself and is named with its reason.</summary>
+    [Test]
+    public void Image_folder_reads_mixed_formats_and_names_a_bad_file()
+    {
+        var root = Directory.CreateTempSubdirectory("autograder-imagefolder-").FullName;
+        try
+        {
+            string Fixture(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "Images", "Fixtures", name);
+            Directory.CreateDirectory(Path.Combine(root, "ants"));
+            Directory.CreateDirectory(Path.Combine(root, "bees"));
+            File.Copy(Fixture("photo.jpg"), Path.Combine(root, "ants", "a1.JPG"));
+            File.Copy(Fixture("rgb.png"), Path.Combine(root, "ants", "a2.png"));
+            File.Copy(Fixture("lossless.webp"), Path.Combine(root, "bees", "b1.webp"));
+            File.Copy(Fixture("picture.bmp"), Path.Combine(root, "bees", "b2.bmp"));
+            File.WriteAllText(Path.Combine(root, "bees", "b3.jpeg"), "not a picture");
+            File.WriteAllText(Path.Combine(root, "bees", "notes.txt"), "skipped");
+
+            var (classes, items) = ImageFolder.List(root);
+            var (images, failures) = ImageFolder.LoadAll(items);
+            Assert.Multiple(() =>
+            {
+                Assert.That(classes, Is.EqualTo(new[] { "ants", "bees" }));
+                Assert.That(items.Select(i => Path.GetFileName(i.Path)), Is.EqualTo(new[] { "a1.JPG", "a2.png", "b1.webp", "b2.bmp", "b3.jpeg" }));
+                Assert.That(images.Select(i => i.Label), Is.EqualTo(new[] { 0, 0, 1, 1 }));
+                Assert.That(images.All(i => i.Image is { Width: 23, Height: 17, Channels: 3 }), "every readable file decoded");
+                Assert.That(failures, Has.Count.EqualTo(1));
+                Assert.That(failures[0], Does.Contain("b3.jpeg").And.Contain("not an image"));
+            });
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

@@ -6,5 +6,5 @@ namespace Autograder.Reports.Tests.Support;
 internal static class Pngs
 {
     /// <summary>A 2×2 grey image of one shade.</summary>
-    public static byte[] Gray(byte shade) => Png.Encode(new Image(2, 2, 1, [shade, shade, shade, shade]));
+    public static byte[] Gray(byte shade) => ImageCodec.EncodePng(new Image(2, 2, 1, [shade, shade, shade, shade]));
 }
