@@ -1,52 +1,29 @@
 namespace Autograder.Data.Images;
 
-/// <summary>Geometric image operations on 8-bit images: bilinear resize (pixel centres aligned, as PIL and torchvision do) and centre crop.</summary>
+/// <summary>
+/// Geometric image operations on 8-bit images as torchvision's functional transforms do them on PIL images: resize
+/// (Pillow's antialiased bilinear, <see cref="Resample"/>), crops and flips.
+/// </summary>
 public static class ImageResize
 {
-    /// <summary>Resizes so that the shorter side becomes <paramref name="size"/>, keeping the aspect ratio.</summary>
+    /// <summary>Resizes so that the shorter side becomes <paramref name="size"/> and the longer one keeps the aspect ratio (truncated, as torchvision computes it).</summary>
     public static Image ShorterSide(Image image, int size)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var scale = (double)size / Math.Min(image.Width, image.Height);
-        return Bilinear(image, Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale)));
-    }
-
-    /// <summary>Bilinear resampling to width × height.</summary>
-    public static Image Bilinear(Image image, int width, int height)
-    {
-        ArgumentNullException.ThrowIfNull(image);
-        if (width <= 0 || height <= 0)
+        if (size <= 0)
         {
-            throw new ArgumentException($"Resize: the target size {width}×{height} must be positive.");
+            throw new ArgumentException($"Resize: the shorter side's size must be positive; got {size}.");
         }
 
-        var c = image.Channels;
-        var output = new byte[width * height * c];
-        double sx = (double)image.Width / width, sy = (double)image.Height / height;
-        for (var y = 0; y < height; y++)
-        {
-            var fy = Math.Clamp(((y + 0.5) * sy) - 0.5, 0, image.Height - 1);
-            int y0 = (int)fy, y1 = Math.Min(y0 + 1, image.Height - 1);
-            var wy = fy - y0;
-            for (var x = 0; x < width; x++)
-            {
-                var fx = Math.Clamp(((x + 0.5) * sx) - 0.5, 0, image.Width - 1);
-                int x0 = (int)fx, x1 = Math.Min(x0 + 1, image.Width - 1);
-                var wx = fx - x0;
-                for (var k = 0; k < c; k++)
-                {
-                    double Pixel(int px, int py) => image.Pixels[(((py * image.Width) + px) * c) + k];
-                    var top = (Pixel(x0, y0) * (1 - wx)) + (Pixel(x1, y0) * wx);
-                    var bottom = (Pixel(x0, y1) * (1 - wx)) + (Pixel(x1, y1) * wx);
-                    output[(((y * width) + x) * c) + k] = (byte)Math.Clamp(Math.Round((top * (1 - wy)) + (bottom * wy)), 0, 255);
-                }
-            }
-        }
-
-        return new Image(width, height, c, output);
+        var (shorter, longer) = (Math.Min(image.Width, image.Height), Math.Max(image.Width, image.Height));
+        var newLonger = (int)((long)size * longer / shorter);
+        return image.Width <= image.Height ? Bilinear(image, size, newLonger) : Bilinear(image, newLonger, size);
     }
 
-    /// <summary>Cuts the central width × height window (the image must be at least that large).</summary>
+    /// <summary>Bilinear resampling to width × height (antialiased when shrinking), as <c>PIL.Image.resize(…, BILINEAR)</c>.</summary>
+    public static Image Bilinear(Image image, int width, int height) => Resample.Bilinear(image, width, height);
+
+    /// <summary>Cuts the central width × height window, its offsets rounded half to even as torchvision's <c>center_crop</c> does.</summary>
     public static Image CenterCrop(Image image, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -55,7 +32,21 @@ public static class ImageResize
             throw new ArgumentException($"CenterCrop: a {width}×{height} crop does not fit a {image.Width}×{image.Height} image.");
         }
 
-        int left = (image.Width - width) / 2, top = (image.Height - height) / 2, c = image.Channels;
+        var top = (int)Math.Round((image.Height - height) / 2.0, MidpointRounding.ToEven);
+        var left = (int)Math.Round((image.Width - width) / 2.0, MidpointRounding.ToEven);
+        return Crop(image, top, left, height, width);
+    }
+
+    /// <summary>Cuts the height × width window whose top-left corner is (<paramref name="top"/>, <paramref name="left"/>); it must lie inside the image.</summary>
+    public static Image Crop(Image image, int top, int left, int height, int width)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (top < 0 || left < 0 || height <= 0 || width <= 0 || top + height > image.Height || left + width > image.Width)
+        {
+            throw new ArgumentException($"Crop: the {width}×{height} window at (top {top}, left {left}) does not lie inside a {image.Width}×{image.Height} image.");
+        }
+
+        var c = image.Channels;
         var output = new byte[width * height * c];
         for (var y = 0; y < height; y++)
         {
@@ -63,5 +54,26 @@ public static class ImageResize
         }
 
         return new Image(width, height, c, output);
+    }
+
+    /// <summary>A crop resized to width × height, as torchvision's <c>resized_crop</c> (the step of <c>RandomResizedCrop</c> after its window is drawn).</summary>
+    public static Image ResizedCrop(Image image, int top, int left, int cropHeight, int cropWidth, int width, int height) =>
+        Bilinear(Crop(image, top, left, cropHeight, cropWidth), width, height);
+
+    /// <summary>Mirrors left to right, as torchvision's <c>hflip</c>.</summary>
+    public static Image FlipHorizontal(Image image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var c = image.Channels;
+        var output = new byte[image.Pixels.Length];
+        for (var y = 0; y < image.Height; y++)
+        {
+            for (var x = 0; x < image.Width; x++)
+            {
+                image.Pixels.AsSpan((((y * image.Width) + x) * c), c).CopyTo(output.AsSpan((((y * image.Width) + (image.Width - 1 - x)) * c)));
+            }
+        }
+
+        return new Image(image.Width, image.Height, c, output);
     }
 }
