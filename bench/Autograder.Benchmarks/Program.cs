@@ -13,7 +13,8 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
             "conv2d" => Conv2dQuick.Run(options),
             "fashion-cnn" => FashionCnnQuick.Run(options),
             "lstm-classifier" => LstmClassifierQuick.Run(options),
-            _ => throw new ArgumentException($"Unknown quick case '{options.Case}'. Cases: gemm, conv2d, fashion-cnn, lstm-classifier."),
+            "image-decode" => ImageDecodeQuick.Run(options),
+            _ => throw new ArgumentException($"Unknown quick case '{options.Case}'. Cases: gemm, conv2d, fashion-cnn, lstm-classifier, image-decode."),
         };
         Console.WriteLine(result);
         return 0;

@@ -19,7 +19,7 @@ internal static class LstmClassifierQuick
 
     public static string Run(QuickOptions options)
     {
-        var sentences = ReadSentences(Path.Combine(RepositoryRoot(), "data", "sst2", "stsa.binary.train.gz"));
+        var sentences = ReadSentences(Path.Combine(Repository.Root("lstm-classifier reads data/sst2"), "data", "sst2", "stsa.binary.train.gz"));
         var vocabulary = new Dictionary<string, long> { ["<pad>"] = 0 };
         var encoded = sentences.Select(s => s.Words.Select(w => vocabulary.TryGetValue(w, out var id) ? id : vocabulary[w] = vocabulary.Count).ToArray()).ToList();
         var batches = new List<(Tensor Tokens, Tensor Lengths, Tensor Labels)>();
@@ -87,18 +87,5 @@ internal static class LstmClassifierQuick
         }
 
         return result;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Autograder.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new ArgumentException("lstm-classifier reads data/sst2 from the repository; run the benchmark from inside it.");
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SkiaSharp;
 
@@ -142,14 +143,24 @@ public static class ImageCodec
         }
     }
 
+    /// <summary>RGBA to RGB, one 4-byte copy per pixel whose last byte the next pixel overwrites (a per-byte loop was half the decode time).</summary>
     private static byte[] DropAlpha(byte[] rgba)
     {
-        var rgb = new byte[rgba.Length / 4 * 3];
-        for (int i = 0, j = 0; i < rgba.Length; i += 4, j += 3)
+        var count = rgba.Length / 4;
+        var rgb = new byte[count * 3];
+        if (count == 0)
         {
-            (rgb[j], rgb[j + 1], rgb[j + 2]) = (rgba[i], rgba[i + 1], rgba[i + 2]);
+            return rgb;
         }
 
+        ref var source = ref MemoryMarshal.GetArrayDataReference(rgba);
+        ref var target = ref MemoryMarshal.GetArrayDataReference(rgb);
+        for (var i = 0; i < count - 1; i++)
+        {
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, i * 3), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, i * 4)));
+        }
+
+        rgba.AsSpan((count - 1) * 4, 3).CopyTo(rgb.AsSpan((count - 1) * 3));
         return rgb;
     }
 
