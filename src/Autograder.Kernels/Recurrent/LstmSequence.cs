@@ -91,8 +91,8 @@ public static class LstmSequence
     /// <param name="gradInitialHidden">(N, H), zeros, written: the gradient of h0.</param>
     /// <param name="gradInitialCell">(N, H), zeros, written: the gradient of c0.</param>
     /// <param name="scratch">(N, H) of scratch space.</param>
-    /// <param name="packedGates">(<see cref="RealSteps"/>, 4H) of scratch space, unused when every row runs every step.</param>
-    /// <param name="packedHidden">(<see cref="RealSteps"/>, H) of scratch space, unused when every row runs every step.</param>
+    /// <param name="packedGates">(<see cref="RunningRows.Total"/>, 4H) of scratch space, unused when every row runs every step.</param>
+    /// <param name="packedHidden">(<see cref="RunningRows.Total"/>, H) of scratch space, unused when every row runs every step.</param>
     public static void Backward<T>(ReadOnlySpan<T> gradOutput, ReadOnlySpan<T> gradFinalHidden, ReadOnlySpan<T> gradFinalCell, ReadOnlySpan<T> weightHh,
         ReadOnlySpan<T> gates, ReadOnlySpan<T> hidden, ReadOnlySpan<T> cell, ReadOnlySpan<T> tanhCell, ReadOnlySpan<int> running, int batch, int hiddenSize,
         Span<T> gradProjected, Span<T> gradWeightHh, Span<T> gradBias, Span<T> gradInitialHidden, Span<T> gradInitialCell, Span<T> scratch, Span<T> packedGates, Span<T> packedHidden)
@@ -140,72 +140,26 @@ public static class LstmSequence
 
         // dW_hh = Σₜ dAₜᵀ hₜ as one product over all steps: over the running rows only, gathered first when some did not run
         // (a batch of SST-2 sentences padded to its longest one is about 60 % padding).
-        var real = RealSteps(running);
+        var real = RunningRows.Total(running);
         if (real == steps * batch)
         {
             Gemm.Gemm.Multiply(true, false, g, h, real, T.One, gradProjected, g, hidden, h, T.Zero, gradWeightHh, h);
-            SumRows(gradProjected[..(real * g)], g, gradBias);
+            RunningRows.SumRows(gradProjected[..(real * g)], g, gradBias);
             return;
         }
 
         ThrowHelper.CheckLength(Op, nameof(packedGates), packedGates.Length, (long)real * g);
         ThrowHelper.CheckLength(Op, nameof(packedHidden), packedHidden.Length, (long)real * h);
-        var at = 0;
-        for (var t = 0; t < steps; t++)
-        {
-            var rows = running[t];
-            gradProjected.Slice(t * batch * g, rows * g).CopyTo(packedGates.Slice(at * g, rows * g));
-            hidden.Slice(t * stepStates, rows * h).CopyTo(packedHidden.Slice(at * h, rows * h));
-            at += rows;
-        }
-
+        RunningRows.Gather<T>(gradProjected, running, batch, g, packedGates);
+        RunningRows.Gather<T>(hidden, running, batch, h, packedHidden);
         Gemm.Gemm.Multiply(true, false, g, h, real, T.One, packedGates, g, packedHidden, h, T.Zero, gradWeightHh, h);
-        SumRows(packedGates[..(real * g)], g, gradBias);
-    }
-
-    /// <summary>destination = the sum of the rows of width <paramref name="width"/>; nothing when the destination is empty.</summary>
-    private static void SumRows<T>(ReadOnlySpan<T> rows, int width, Span<T> destination)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (destination.IsEmpty)
-        {
-            return;
-        }
-
-        destination[..width].Clear();
-        for (var at = 0; at < rows.Length; at += width)
-        {
-            TP.Add(destination[..width], rows.Slice(at, width), destination[..width]);
-        }
-    }
-
-    /// <summary>The number of real steps over the batch, Σₜ running[t]: the rows of <see cref="Backward"/>'s packed buffers.</summary>
-    public static int RealSteps(ReadOnlySpan<int> running)
-    {
-        var real = 0;
-        foreach (var rows in running)
-        {
-            real += rows;
-        }
-
-        return real;
+        RunningRows.SumRows(packedGates[..(real * g)], g, gradBias);
     }
 
     private static (int Steps, int Hidden, int Gates) Check(string op, ReadOnlySpan<int> running, int batch, int hiddenSize, int projected, int gates, int hidden, int cell, int tanhCell)
     {
         var steps = running.Length;
-        if (hiddenSize <= 0 || batch <= 0)
-        {
-            ThrowHelper.Argument(op, $"the batch ({batch}) and the hidden size ({hiddenSize}) must be positive.");
-        }
-
-        for (var t = 0; t < steps; t++)
-        {
-            if (running[t] < 0 || running[t] > (t == 0 ? batch : running[t - 1]))
-            {
-                ThrowHelper.Argument(op, $"running counts must not increase and lie in [0, {batch}]; step {t} has {running[t]}.");
-            }
-        }
+        RunningRows.Validate(op, running, batch, hiddenSize);
 
         var (h, g) = (hiddenSize, 4 * hiddenSize);
         ThrowHelper.CheckLength(op, nameof(projected), projected, (long)steps * batch * g);

@@ -184,6 +184,21 @@ public static class Functional
         return (result.Slice(0, 0, steps), result.Select(0, steps), result.Select(0, steps + 1));
     }
 
+    /// <summary>One Elman RNN layer over a whole sequence as one graph node (see <see cref="LstmLayer"/>): the outputs (T, N, H) and each sequence's final h.</summary>
+    /// <param name="projected">(T, N, H): x W_ihᵀ.</param>
+    /// <param name="weightHh">(H, H): W_hh.</param>
+    /// <param name="bias">(H): b_ih + b_hh, or null.</param>
+    /// <param name="h0">(N, H): the initial state.</param>
+    /// <param name="running">For each step, how many sequences (a prefix of the batch, sorted longest first) are still running.</param>
+    /// <param name="relu">Whether the nonlinearity is ReLU rather than tanh.</param>
+    internal static (Tensor Output, Tensor H) RnnLayer(Tensor projected, Tensor weightHh, Tensor? bias, Tensor h0, int[] running, bool relu)
+    {
+        var (result, hidden) = Ops.RecurrentOps.RnnSequenceForward(projected, weightHh, bias, h0, running, relu);
+        Tensor[] inputs = bias is null ? [projected, weightHh, h0] : [projected, weightHh, bias, h0];
+        result.WithGradFn(() => new Autograd.Functions.RnnSequenceBackward(projected, weightHh, bias, h0, hidden, running, relu), inputs);
+        return (result.Slice(0, 0, running.Length), result.Select(0, running.Length));
+    }
+
     /// <summary>Cosine similarity along a dimension: Σ x₁x₂ / max(‖x₁‖·‖x₂‖, eps).</summary>
     public static Tensor CosineSimilarity(Tensor x1, Tensor x2, int dim = 1, double eps = 1e-8)
     {

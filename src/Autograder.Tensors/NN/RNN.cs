@@ -17,6 +17,14 @@ public sealed class RNN : RecurrentLayer<RNNCell, Tensor>
         return (output, Tensor.Stack(finals));
     }
 
+    /// <summary>The whole layer as one graph node (<see cref="Functional.RnnLayer"/>), the input projection done for all steps at once.</summary>
+    protected override (Tensor Output, Tensor Final) RunLayer(RNNCell cell, Tensor x, Tensor state, int[] running)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        var bias = cell.BiasIh is { } biasIh && cell.BiasHh is { } biasHh ? biasIh + biasHh : null;
+        return Functional.RnnLayer(x.MatMul(cell.WeightIh.T), cell.WeightHh, bias, state, running, cell.Relu);
+    }
+
     /// <inheritdoc/>
     protected override Tensor Step(RNNCell cell, Tensor projectedInput, Tensor state) => cell.Step(projectedInput, state);
 

@@ -2,7 +2,7 @@ using Autograder.Kernels.Recurrent;
 
 namespace Autograder.Tensors.Ops;
 
-/// <summary>The fused LSTM step on the recurrent kernels (no graph).</summary>
+/// <summary>The fused LSTM step and the LSTM and RNN layers on the recurrent kernels (no graph).</summary>
 internal static class RecurrentOps
 {
     /// <summary>Returns the (2, N, H) output [h'; c'], and the activated gates and tanh(c') that backward needs.</summary>
@@ -84,8 +84,7 @@ internal static class RecurrentOps
 
         var result = Tensor.Uninitialized([steps + 2, batch, h], h0.DType);
         result.Slice(0, 0, steps).CopyFrom(saved.Hidden.Slice(0, 1, steps + 1));
-        var last = LastSteps(running, batch);
-        var rows = Tensor.FromArray(Enumerable.Range(0, batch).Select(r => (long)((last[r] * batch) + r)).ToArray(), batch);
+        var rows = FinalRows(running, batch);
         result[steps].CopyFrom(saved.Hidden.Reshape(-1, h).IndexSelect(0, rows));
         result[steps + 1].CopyFrom(saved.Cell.Reshape(-1, h).IndexSelect(0, rows));
         return (result, saved);
@@ -101,7 +100,7 @@ internal static class RecurrentOps
         var (dProjected, dWeight, dBias) = (Tensor.Zeros([steps, batch, 4 * h], dtype), Tensor.Uninitialized([4 * h, h], dtype), Tensor.Uninitialized([4 * h], dtype));
         var (dH0, dC0, scratch) = (Tensor.Zeros([batch, h], dtype), Tensor.Zeros([batch, h], dtype), Tensor.Uninitialized([batch, h], dtype));
         var states = batch * h;
-        var real = LstmSequence.RealSteps(running);
+        var real = RunningRows.Total(running);
         var packed = real == steps * batch ? 0 : real;
         var (packedGates, packedHidden) = (Tensor.Uninitialized([packed, 4 * h], dtype), Tensor.Uninitialized([packed, h], dtype));
         if (dtype == DType.Float32)
@@ -137,5 +136,60 @@ internal static class RecurrentOps
         }
 
         return last;
+    }
+
+    /// <summary>Runs an Elman RNN layer over a sequence (<see cref="RnnSequence"/>); returns (T + 1, N, H): the T outputs, then each sequence's final h, and the states kept for backward.</summary>
+    public static (Tensor Result, Tensor Hidden) RnnSequenceForward(Tensor projected, Tensor weightHh, Tensor? bias, Tensor h0, int[] running, bool relu)
+    {
+        var (steps, batch, h) = (projected.Shape[0], projected.Shape[1], h0.Shape[1]);
+        var hidden = Tensor.Zeros([steps + 1, batch, h], h0.DType);
+        hidden[0].CopyFrom(h0);
+        var (p, w, b) = (StridedCopy.AsContiguous(projected), StridedCopy.AsContiguous(weightHh), bias is null ? null : StridedCopy.AsContiguous(bias));
+        if (h0.DType == DType.Float32)
+        {
+            RnnSequence.Forward<float>(p.ContiguousSpan<float>(), w.ContiguousSpan<float>(), b is null ? [] : b.ContiguousSpan<float>(), running, batch, h, relu, hidden.ContiguousSpan<float>());
+        }
+        else
+        {
+            RnnSequence.Forward<double>(p.ContiguousSpan<double>(), w.ContiguousSpan<double>(), b is null ? [] : b.ContiguousSpan<double>(), running, batch, h, relu, hidden.ContiguousSpan<double>());
+        }
+
+        var result = Tensor.Uninitialized([steps + 1, batch, h], h0.DType);
+        result.Slice(0, 0, steps).CopyFrom(hidden.Slice(0, 1, steps + 1));
+        result[steps].CopyFrom(hidden.Reshape(-1, h).IndexSelect(0, FinalRows(running, batch)));
+        return (result, hidden);
+    }
+
+    /// <summary>The gradients of the projected inputs, W_hh, the bias and h0 from the gradient of the (T + 1, N, H) result.</summary>
+    public static (Tensor Projected, Tensor WeightHh, Tensor Bias, Tensor H0) RnnSequenceBackward(Tensor gradResult, Tensor weightHh, Tensor hidden, int[] running, bool relu)
+    {
+        var (steps, batch, h) = (running.Length, gradResult.Shape[1], gradResult.Shape[2]);
+        var (g, w, dtype) = (StridedCopy.AsContiguous(gradResult), StridedCopy.AsContiguous(weightHh), gradResult.DType);
+        var (dProjected, dWeight, dBias, dH0) = (Tensor.Zeros([steps, batch, h], dtype), Tensor.Uninitialized([h, h], dtype), Tensor.Uninitialized([h], dtype), Tensor.Zeros([batch, h], dtype));
+        var real = RunningRows.Total(running);
+        var packed = real == steps * batch ? 0 : real;
+        var (packedGradients, packedHidden) = (Tensor.Uninitialized([packed, h], dtype), Tensor.Uninitialized([packed, h], dtype));
+        var states = batch * h;
+        if (dtype == DType.Float32)
+        {
+            var d = g.ContiguousSpan<float>();
+            RnnSequence.Backward<float>(d[..(steps * states)], d.Slice(steps * states, states), w.ContiguousSpan<float>(), hidden.ContiguousSpan<float>(), running, batch, h, relu,
+                dProjected.ContiguousSpan<float>(), dWeight.ContiguousSpan<float>(), dBias.ContiguousSpan<float>(), dH0.ContiguousSpan<float>(), packedGradients.ContiguousSpan<float>(), packedHidden.ContiguousSpan<float>());
+        }
+        else
+        {
+            var d = g.ContiguousSpan<double>();
+            RnnSequence.Backward<double>(d[..(steps * states)], d.Slice(steps * states, states), w.ContiguousSpan<double>(), hidden.ContiguousSpan<double>(), running, batch, h, relu,
+                dProjected.ContiguousSpan<double>(), dWeight.ContiguousSpan<double>(), dBias.ContiguousSpan<double>(), dH0.ContiguousSpan<double>(), packedGradients.ContiguousSpan<double>(), packedHidden.ContiguousSpan<double>());
+        }
+
+        return (dProjected, dWeight, dBias, dH0);
+    }
+
+    /// <summary>For each row, its final state's row in a (T + 1)·N-row state buffer: step = its number of real steps.</summary>
+    private static Tensor FinalRows(int[] running, int batch)
+    {
+        var last = LastSteps(running, batch);
+        return Tensor.FromArray(Enumerable.Range(0, batch).Select(r => (long)((last[r] * batch) + r)).ToArray(), batch);
     }
 }

@@ -84,6 +84,12 @@ public sealed class GradCheckedOpsTests
             var (output, (h, c)) = lstm.Forward(x[0], (x[1], x[2]), lengths: Tensor.FromArray(new long[] { 2, 4, 1 }, 3));
             return Tensor.Cat([output.Reshape(-1), h.Reshape(-1), c.Reshape(-1)]);
         }, R(3, 4, 3), R(2, 3, 2), R(2, 3, 2));
+        yield return Case("RNN layer (ReLU), unsorted lengths, initial state", x =>
+        {
+            var rnn = new Autograder.Tensors.NN.RNN(3, 4, numLayers: 2, batchFirst: true, relu: true, generator: new Generator(6), dtype: DType.Float64);
+            var (output, h) = rnn.Forward(x[0], x[1], lengths: Tensor.FromArray(new long[] { 3, 1, 4 }, 3));
+            return Tensor.Cat([output.Reshape(-1), h.Reshape(-1)]);
+        }, R(3, 4, 3), R(2, 3, 4));
         yield return Case("Gather", x => x[0].Gather(1, Tensor.FromArray(new long[] { 2, 0, 1, 1 }, 2, 2)), R(2, 3));
         yield return Case("ScatterAdd", x => x[0].ScatterAdd(0, Tensor.FromArray(new long[] { 1, 0, 1 }, 1, 3), x[1]), R(2, 3), R(1, 3));
         yield return Case("IndexSelect with repeats", x => x[0].IndexSelect(0, Tensor.FromArray(new long[] { 2, 0, 2 })), R(4, 3));
