@@ -93,6 +93,7 @@ public sealed class GradCheckedOpsTests
         yield return Case("Gather", x => x[0].Gather(1, Tensor.FromArray(new long[] { 2, 0, 1, 1 }, 2, 2)), R(2, 3));
         yield return Case("ScatterAdd", x => x[0].ScatterAdd(0, Tensor.FromArray(new long[] { 1, 0, 1 }, 1, 3), x[1]), R(2, 3), R(1, 3));
         yield return Case("IndexSelect with repeats", x => x[0].IndexSelect(0, Tensor.FromArray(new long[] { 2, 0, 2 })), R(4, 3));
+        yield return Case("IndexSelect, a permutation (gradient by the inverse)", x => x[0].IndexSelect(1, Tensor.FromArray(new long[] { 2, 0, 3, 1 })) * Tensor.Arange(4).To(DType.Float64), R(3, 4));
 
         // At least 64 output positions per image: the image-by-image path, over more images than weight-gradient groups.
         yield return Case("MaxPool2d", x => x[0].MaxPool2d(2), R(2, 3, 4, 6));
