@@ -120,8 +120,8 @@ public static class LstmSequence
 
             // Sequences whose last real step is t: their final state's gradient enters here.
             var (from, count) = (ending * h, (rows - ending) * h);
-            Elementwise.Map<T, Operators.AddOperator<T>>(dh.Slice(from, count), 1, gradFinalHidden.Slice(from, count), 1, dh.Slice(from, count));
-            Elementwise.Map<T, Operators.AddOperator<T>>(dc.Slice(from, count), 1, gradFinalCell.Slice(from, count), 1, dc.Slice(from, count));
+            TP.Add(dh.Slice(from, count), gradFinalHidden.Slice(from, count), dh.Slice(from, count));
+            TP.Add(dc.Slice(from, count), gradFinalCell.Slice(from, count), dc.Slice(from, count));
             if (rows == 0)
             {
                 continue;
@@ -129,7 +129,7 @@ public static class LstmSequence
 
             var live = rows * h;
             var dHidden = scratch[..live];
-            Elementwise.Map<T, Operators.AddOperator<T>>(gradOutput.Slice(t * stepStates, live), 1, dh[..live], 1, dHidden);
+            TP.Add(gradOutput.Slice(t * stepStates, live), dh[..live], dHidden);
             var dA = gradProjected.Slice(t * batch * g, rows * g);
             LstmCell.Backward<T>(dHidden, dc[..live], gates.Slice(t * batch * g, rows * g), cell.Slice(t * stepStates, live), tanhCell.Slice(t * stepStates, live), h,
                 dA, dc[..live]);
