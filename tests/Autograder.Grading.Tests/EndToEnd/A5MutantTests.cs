@@ -73,6 +73,29 @@ public sealed class A5MutantTests
         });
     }
 
+    /// <summary>
+    /// Fairness: recurrent models that run over the padding (not passing the lengths to the layer, as the assignment allows)
+    /// read the same state at the last real word and get full marks, public and hidden.
+    /// </summary>
+    [Test]
+    public void A5_recurrent_models_that_run_over_the_padding_get_full_marks()
+    {
+        var variant = Implementations.Variant("a5-padded", new Dictionary<string, string>
+        {
+            ["RnnClassifier.Forward"] = Changed("A5/RnnClassifier.cs", "Forward", ", lengths: lengths)", ")"),
+            ["LstmClassifier.Forward"] = Changed("A5/LstmClassifier.cs", "Forward", ", lengths: lengths)", ")"),
+        });
+        var results = HostProcess.Grade(Implementations.Grader(), variant, null, "--assignment", "a5", "--only", "a5.rnn_classifier", "a5.lstm_classifier", "a5.lstm_classifier_hidden");
+        Assert.Multiple(() =>
+        {
+            foreach (var id in new[] { "a5.rnn_classifier", "a5.lstm_classifier", "a5.lstm_classifier_hidden" })
+            {
+                Assert.That(results[id].Tag, Is.EqualTo("passed"), results[id].Output);
+                Assert.That(results[id].Score, Is.EqualTo(results[id].MaxScore), id);
+            }
+        });
+    }
+
     private static string Changed(string file, string method, string from, string to)
     {
         var body = Implementations.ReferenceBody(file, method);
