@@ -1,18 +1,23 @@
 using System.Text;
+using Autograder.Reports.Plots;
 
 namespace Autograder.Reports.Fragments;
 
-/// <summary>A numbered figure: an SVG plot (inline in HTML) or a PNG image (a data URI in HTML), with its caption.</summary>
+/// <summary>
+/// A numbered figure with its caption: a plot (inline SVG in HTML; a PNG file in Markdown, because GitHub shows an SVG
+/// through an image tag that cannot load the plot's font) or a PNG image (a data URI in HTML, a file in Markdown).
+/// </summary>
 public sealed class FigureFragment : Fragment
 {
+    private readonly Chart? _chart;
     private readonly string? _svg;
     private readonly byte[]? _png;
     private readonly string _caption;
     private readonly string _alt;
     private readonly int _displayWidth;
 
-    private FigureFragment(string? svg, byte[]? png, string caption, string alt, int displayWidth) =>
-        (_svg, _png, _caption, _alt, _displayWidth) = (svg, png, caption, alt, displayWidth);
+    private FigureFragment(Chart? chart, byte[]? png, string caption, string alt, int displayWidth) =>
+        (_chart, _svg, _png, _caption, _alt, _displayWidth) = (chart, chart?.ToSvg(), png, caption, alt, displayWidth);
 
     /// <inheritdoc/>
     public override bool IsBlock => true;
@@ -21,10 +26,10 @@ public sealed class FigureFragment : Fragment
     public string? Svg => _svg;
 
     /// <summary>A plot.</summary>
-    /// <param name="svg">The SVG element, as text.</param>
+    /// <param name="chart">The chart (drawn as SVG now, as PNG only for Markdown).</param>
     /// <param name="caption">The caption (may be empty).</param>
     /// <param name="alt">A short description for screen readers and the Markdown link.</param>
-    public static FigureFragment Plot(string svg, string caption, string alt) => new(svg, null, caption, alt, 0);
+    public static FigureFragment Plot(Chart chart, string caption, string alt) => new(chart, null, caption, alt, 0);
 
     /// <summary>An image.</summary>
     /// <param name="png">The PNG file's bytes.</param>
@@ -57,7 +62,7 @@ public sealed class FigureFragment : Fragment
     {
         ArgumentNullException.ThrowIfNull(assets);
         ArgumentNullException.ThrowIfNull(numbering);
-        var link = _svg is null ? assets.Save("png", _png!) : assets.Save("svg", Encoding.UTF8.GetBytes(_svg));
+        var link = assets.Save("png", _chart is null ? _png! : _chart.ToPng());
         return $"![{EscapeMarkdown(_alt)}]({link})\n\n*{EscapeMarkdown(Caption("Figure", numbering.NextFigure(), _caption))}*";
     }
 

@@ -1,6 +1,6 @@
 namespace Autograder.Reports.Fragments;
 
-/// <summary>Saves the figures of a Markdown report as files in a folder beside it (<c>a1_files/figure-1.svg</c>), named in document order.</summary>
+/// <summary>Saves the figures of a Markdown report as files in a folder beside it (<c>a1_files/figure-1.png</c>), named in document order.</summary>
 /// <param name="folder">The folder to write into; created on the first file.</param>
 /// <param name="link">How the Markdown refers to the folder (its name, relative to the .md file).</param>
 public sealed class MarkdownAssets(string? folder, string link)

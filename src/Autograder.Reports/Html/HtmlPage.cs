@@ -1,5 +1,6 @@
 using System.Net;
 using System.Reflection;
+using Autograder.Reports.Plots.Fonts;
 
 namespace Autograder.Reports.Html;
 
@@ -15,12 +16,12 @@ public static class HtmlPage
     });
 
     /// <summary>
-    /// What the page may load or run: nothing but its own inline stylesheet and data-URI images. No script runs, whatever a
-    /// write-up holds, and nothing is fetched from the network.
+    /// What the page may load or run: nothing but its own inline stylesheet, data-URI images and the plots' data-URI font. No
+    /// script runs, whatever a write-up holds, and nothing is fetched from the network.
     /// </summary>
-    public const string ContentSecurityPolicy = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'none'; base-uri 'none'; form-action 'none'";
+    public const string ContentSecurityPolicy = "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; script-src 'none'; base-uri 'none'; form-action 'none'";
 
-    /// <summary>The page: the title heading, then the subtitle and the table of contents, then the rest of the report.</summary>
+    /// <summary>The page: the title heading, then the subtitle and the table of contents, then the rest of the report. A page with plots carries their font.</summary>
     /// <param name="title">The title (browser tab and heading).</param>
     /// <param name="subtitle">A line under the title (what was graded); may be empty.</param>
     /// <param name="tableOfContents">The <c>&lt;nav&gt;</c> element, or empty.</param>
@@ -31,6 +32,7 @@ public static class HtmlPage
         var end = body.StartsWith("<h1", StringComparison.Ordinal) ? body.IndexOf("</h1>", StringComparison.Ordinal) : -1;
         var heading = end < 0 ? "" : body[..(end + "</h1>".Length)] + "\n";
         var rest = end < 0 ? body : body[(end + "</h1>".Length)..].TrimStart('\n');
+        var font = body.Contains($"font-family=\"{PlotFont.Family}", StringComparison.Ordinal) ? PlotFont.CssFontFace : "";
         var lead = subtitle.Length > 0 ? $"<p class=\"subtitle\">{WebUtility.HtmlEncode(subtitle)}</p>\n" : "";
         return $"""
             <!DOCTYPE html>
@@ -42,7 +44,7 @@ public static class HtmlPage
             <meta http-equiv="Content-Security-Policy" content="{ContentSecurityPolicy}">
             <title>{WebUtility.HtmlEncode(title)}</title>
             <style>
-            {Stylesheet.Value}</style>
+            {font}{Stylesheet.Value}</style>
             </head>
             <body>
             <main>

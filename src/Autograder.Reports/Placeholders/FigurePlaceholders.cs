@@ -5,7 +5,7 @@ using Autograder.Reports.Results;
 
 namespace Autograder.Reports.Placeholders;
 
-/// <summary>The figure kinds: plot (series, or a table's columns as points or bars), image and gallery.</summary>
+/// <summary>The figure kinds: plot (series, or a table's columns as points or bars), image and gallery; heatmap and histogram are in ChartPlaceholders.</summary>
 public sealed partial class PlaceholderResolver
 {
     /// <summary>Longer series are averaged over buckets down to this many points (a per-iteration loss of a long run).</summary>
@@ -49,7 +49,7 @@ public sealed partial class PlaceholderResolver
             LogY = placeholder.Flags.Contains("logy"),
             Series = series,
         };
-        return FigureFragment.Plot(plot.ToSvg(), caption, Alt(plot.Title, caption, series.Select(s => s.Name)));
+        return FigureFragment.Plot(plot, caption, Alt(plot.Title, caption, series.Select(s => s.Name)));
     }
 
     private static FigureFragment TablePlot(Placeholder placeholder, ExperimentRecord experiment, ResultTable table, string caption)
@@ -71,7 +71,7 @@ public sealed partial class PlaceholderResolver
             throw new FormatException($"'{format}' is not a number format; use percent, int, fN, eN or auto.");
         }
 
-        string svg;
+        Chart chart;
         var title = placeholder.Option("title");
         if (placeholder.Flags.Contains("bars"))
         {
@@ -80,7 +80,7 @@ public sealed partial class PlaceholderResolver
                 throw new FormatException("A bar plot shows one column; give y=COLUMN.");
             }
 
-            svg = new BarPlot
+            chart = new BarPlot
             {
                 Title = title,
                 XLabel = placeholder.Option("xlabel", ValueFormat.Humanize(xName)),
@@ -88,11 +88,11 @@ public sealed partial class PlaceholderResolver
                 Categories = [.. x.Select(v => v.ToString("G", CultureInfo.InvariantCulture))],
                 Values = ys[0].Values,
                 Format = v => ValueFormat.Write(v, format, ys[0].Name),
-            }.ToSvg();
+            };
         }
         else
         {
-            svg = new LinePlot
+            chart = new LinePlot
             {
                 Title = title,
                 XLabel = placeholder.Option("xlabel", ValueFormat.Humanize(xName)),
@@ -100,10 +100,10 @@ public sealed partial class PlaceholderResolver
                 LogX = placeholder.Flags.Contains("logx"),
                 LogY = placeholder.Flags.Contains("logy"),
                 Series = [.. ys.Select((y, i) => new PlotSeries(Label(i), x, y.Values))],
-            }.ToSvg();
+            };
         }
 
-        return FigureFragment.Plot(svg, caption, Alt(title, caption, ys.Select((_, i) => Label(i))));
+        return FigureFragment.Plot(chart, caption, Alt(title, caption, ys.Select((_, i) => Label(i))));
     }
 
     private static FigureFragment Image(Placeholder placeholder, ExperimentRecord experiment)

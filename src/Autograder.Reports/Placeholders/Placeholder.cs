@@ -6,14 +6,14 @@ namespace Autograder.Reports.Placeholders;
 /// A parsed <c>{{ kind target flag key="value" … }}</c>: what a template asks to be filled in from the results
 /// (<c>{{ metric a1.two_layer_mnist.test_accuracy percent }}</c>, <c>{{ plot a1.two_layer_mnist series=loss }}</c>).
 /// </summary>
-/// <param name="Kind">metric, fact, metrics, table, compare, plot, image, gallery or scores.</param>
+/// <param name="Kind">metric, fact, metrics, table, compare, plot, heatmap, histogram, image, gallery or scores.</param>
 /// <param name="Target">The experiment id, optionally followed by a name (<c>a2.fashion_cnn_sweep.sweep</c>); empty when there is none.</param>
 /// <param name="Flags">Bare words after the target (<c>percent</c>, <c>logy</c>, <c>bars</c>).</param>
 /// <param name="Options">Named values (<c>caption="Loss per iteration"</c>).</param>
 public sealed record Placeholder(string Kind, string Target, IReadOnlySet<string> Flags, IReadOnlyDictionary<string, string> Options)
 {
     /// <summary>The kinds that stand for a whole block (a table, a figure) and must be alone in their paragraph.</summary>
-    public static readonly IReadOnlySet<string> BlockKinds = new HashSet<string>(StringComparer.Ordinal) { "metrics", "table", "compare", "plot", "image", "gallery", "scores" };
+    public static readonly IReadOnlySet<string> BlockKinds = new HashSet<string>(StringComparer.Ordinal) { "metrics", "table", "compare", "plot", "heatmap", "histogram", "image", "gallery", "scores" };
 
     /// <summary>The kinds that fill in a word or number inside a sentence.</summary>
     public static readonly IReadOnlySet<string> InlineKinds = new HashSet<string>(StringComparer.Ordinal) { "metric", "fact" };
@@ -97,6 +97,8 @@ public sealed record Placeholder(string Kind, string Target, IReadOnlySet<string
         ["table"] = ["caption", "columns", "formats", "best"],
         ["compare"] = ["experiments", "metrics", "labels", "columns", "formats", "best", "caption"],
         ["plot"] = ["caption", "series", "labels", "title", "xlabel", "ylabel", "x", "y", "smooth", "format"],
+        ["heatmap"] = ["caption", "title", "xlabel", "ylabel", "label", "rows", "columns", "format"],
+        ["histogram"] = ["caption", "title", "xlabel", "ylabel", "bins"],
         ["image"] = ["caption", "width", "alt"],
         ["gallery"] = ["caption", "columns", "width"],
         ["scores"] = ["caption"],
@@ -114,6 +116,8 @@ public sealed record Placeholder(string Kind, string Target, IReadOnlySet<string
         "metric" => "write {{ metric EXPERIMENT.NAME [percent|int|fN|eN] }}.",
         "compare" => "write {{ compare experiments=\"ID|ID\" metrics=\"NAME|NAME\" [labels=\"A|B\"] [columns=\"Model|…\"] [formats=\"percent|int\"] [best=NAME] [caption=…] }}.",
         "plot" => "write {{ plot EXPERIMENT series=\"a|b\" [labels=\"A|B\"] [logx] [logy] [smooth=N] … }} or {{ plot EXPERIMENT.TABLE x=COLUMN y=COLUMN [bars] … }}.",
+        "heatmap" => "write {{ heatmap EXPERIMENT.TABLE [rows=\"A|B\"] [columns=\"X|Y\"] [label=…] [format=percent|int|fN|eN] [title=…] [xlabel=…] [ylabel=…] [caption=…] }}.",
+        "histogram" => "write {{ histogram EXPERIMENT.SERIES [bins=N] [title=…] [xlabel=…] [ylabel=…] [caption=…] }}.",
         _ => $"it accepts {(Allowed[kind].Length == 0 ? "no options" : string.Join(", ", Allowed[kind].Select(o => o + "=")))}.",
     };
 

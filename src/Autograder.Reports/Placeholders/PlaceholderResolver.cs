@@ -68,6 +68,8 @@ public sealed partial class PlaceholderResolver(ResultSet results)
                 "metrics" => Metrics(placeholder, experiment),
                 "table" => Table(placeholder, experiment),
                 "plot" => Plot(placeholder, experiment),
+                "heatmap" => HeatmapFigure(placeholder, experiment),
+                "histogram" => HistogramFigure(placeholder, experiment),
                 "image" => Image(placeholder, experiment),
                 _ => Gallery(placeholder, experiment),
             };

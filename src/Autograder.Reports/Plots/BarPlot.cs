@@ -1,21 +1,13 @@
 using System.Globalization;
-using static Autograder.Reports.Plots.PlotFrame;
+using ScottPlot;
+using ScottPlot.TickGenerators;
 
 namespace Autograder.Reports.Plots;
 
-/// <summary>A bar plot of one value per category (accuracy per learning rate), with the value written over each bar; drawn as SVG.</summary>
-/// <remarks>Bars start at zero, so their lengths compare honestly; non-finite values get no bar and are labelled "n/a". Deterministic bytes.</remarks>
-public sealed record BarPlot
+/// <summary>A bar plot of one value per category (accuracy per learning rate), with the value written over each bar.</summary>
+/// <remarks>Bars start at zero, so their lengths compare honestly; a non-finite value (a diverged run) gets no bar and the label "n/a".</remarks>
+public sealed record BarPlot : Chart
 {
-    /// <summary>Gets the title, above the plot.</summary>
-    public string Title { get; init; } = "";
-
-    /// <summary>Gets the x axis's label (what the categories are).</summary>
-    public string XLabel { get; init; } = "";
-
-    /// <summary>Gets the y axis's label.</summary>
-    public string YLabel { get; init; } = "";
-
     /// <summary>Gets the categories, left to right.</summary>
     public IReadOnlyList<string> Categories { get; init; } = [];
 
@@ -25,41 +17,40 @@ public sealed record BarPlot
     /// <summary>Gets how values are written over the bars (default: four significant digits).</summary>
     public Func<double, string> Format { get; init; } = v => v.ToString("G4", CultureInfo.InvariantCulture);
 
-    /// <summary>Draws the plot.</summary>
+    /// <inheritdoc/>
     /// <exception cref="ArgumentException">There are not as many values as categories.</exception>
-    public string ToSvg()
+    internal override Plot Build()
     {
         if (Categories.Count != Values.Count)
         {
             throw new ArgumentException($"A bar plot needs one value per category; it has {Categories.Count} categories and {Values.Count} values.");
         }
 
-        var finite = Values.Where(double.IsFinite).ToList();
-        var (low, high, ticks) = Ticks.Linear(Math.Min(0, finite.DefaultIfEmpty(0).Min()), Math.Max(finite.DefaultIfEmpty(1).Max(), 1e-12));
-        double Y(double v) => Height - Bottom - ((Height - Top - Bottom) * (v - low) / (high - low));
-        var slot = (Width - Left - Right) / Math.Max(1, Categories.Count);
-
-        var svg = PlotFrame.Open(Title);
-        PlotFrame.YTicks(svg, ticks, Y);
-
-        for (var i = 0; i < Categories.Count; i++)
+        var plot = NewPlot();
+        var bars = new List<Bar>();
+        for (var i = 0; i < Values.Count; i++)
         {
-            var (center, value) = (Left + (slot * (i + 0.5)), Values[i]);
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"xtick\" x=\"{N(center)}\" y=\"{N(Height - Bottom + 16)}\" text-anchor=\"middle\">{Escape(Categories[i])}</text>");
-            if (double.IsFinite(value))
+            if (double.IsFinite(Values[i]))
             {
-                var (top, bottom) = (Y(Math.Max(value, 0)), Y(Math.Min(value, 0)));
-                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" data-value=\"{value.ToString("R", CultureInfo.InvariantCulture)}\" x=\"{N(center - (slot * 0.3))}\" y=\"{N(top)}\" width=\"{N(slot * 0.6)}\" height=\"{N(bottom - top)}\" fill=\"{Palette.Color(0)}\"/>");
-                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"value\" x=\"{N(center)}\" y=\"{N(top - 5)}\" text-anchor=\"middle\">{Escape(Format(value))}</text>\n");
+                bars.Add(new Bar { Position = i, Value = Values[i], FillColor = SeriesStyle.Color(0), LineWidth = 0, Label = Format(Values[i]), Size = 0.6 });
             }
             else
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"value\" x=\"{N(center)}\" y=\"{N(Y(0) - 5)}\" text-anchor=\"middle\">n/a</text>\n");
+                var missing = plot.Add.Text("n/a", i, 0);
+                (missing.LabelFontSize, missing.LabelAlignment, missing.LabelFontColor) = (12, Alignment.LowerCenter, Colors.Black);
             }
         }
 
-        PlotFrame.Border(svg, XLabel, YLabel);
-        return svg.Append("</svg>\n").ToString();
+        var plotted = plot.Add.Bars(bars);
+        plotted.ValueLabelStyle.FontSize = 12;
+        plot.Axes.Bottom.TickGenerator = new NumericManual([.. Categories.Select((_, i) => (double)i)], [.. Categories]);
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        var (low, high) = (Math.Min(0, Finite.DefaultIfEmpty(0).Min()), Math.Max(0, Finite.DefaultIfEmpty(1).Max()));
+        high = high == low ? 1 : high;
+        var pad = (high - low) * 0.12;
+        plot.Axes.SetLimits(-0.6, Math.Max(1, Values.Count) - 0.4, low < 0 ? low - pad : 0, high > 0 || low == 0 ? high + pad : 0);
+        return plot;
     }
 
+    private IEnumerable<double> Finite => Values.Where(double.IsFinite);
 }

@@ -1,28 +1,18 @@
-using System.Globalization;
-using System.Text;
-using static Autograder.Reports.Plots.PlotFrame;
+using ScottPlot;
+using ScottPlot.TickGenerators;
 
 namespace Autograder.Reports.Plots;
 
-/// <summary>A line plot with several series, readable ticks, optional log axes, a legend, a title and axis labels, drawn as SVG.</summary>
+/// <summary>A line plot with several series, optional log axes and a legend (learning curves, a sweep's accuracies).</summary>
 /// <remarks>
-/// The SVG scales to its container (viewBox, width 100 %) and is deterministic: the same data gives the same bytes.
-/// Points are marked when a series has at most <see cref="MarkerLimit"/> of them (a sweep, per-epoch accuracies).
-/// Non-finite values (and non-positive ones on a log axis) are skipped and break the line.
+/// Points are marked when a series has at most <see cref="MarkerLimit"/> of them (a sweep, per-epoch accuracies). Non-finite
+/// values (and non-positive ones on a log axis) are skipped and break the line. Whole-number x data (epochs, sizes) gets
+/// whole-number ticks; a log axis gets powers of ten (with 2 and 5 between over a short range).
 /// </remarks>
-public sealed record LinePlot
+public sealed record LinePlot : Chart
 {
     /// <summary>Series with at most this many points get a marker on each.</summary>
     public const int MarkerLimit = 40;
-
-    /// <summary>Gets the title, above the plot.</summary>
-    public string Title { get; init; } = "";
-
-    /// <summary>Gets the x axis's label.</summary>
-    public string XLabel { get; init; } = "";
-
-    /// <summary>Gets the y axis's label.</summary>
-    public string YLabel { get; init; } = "";
 
     /// <summary>Gets whether the x axis is logarithmic (a learning-rate sweep, say).</summary>
     public bool LogX { get; init; }
@@ -33,45 +23,56 @@ public sealed record LinePlot
     /// <summary>Gets the series, drawn in order with the palette's colours.</summary>
     public IReadOnlyList<PlotSeries> Series { get; init; } = [];
 
-    /// <summary>Draws the plot.</summary>
-    public string ToSvg()
+    /// <inheritdoc/>
+    internal override Plot Build()
     {
-        var segments = Series.Select(Segments).ToList();
-        var all = segments.SelectMany(s => s).SelectMany(s => s).ToList();
-        var (xLow, xHigh, xTicks) = Axis(all.Select(p => p.X), LogX);
-        var (yLow, yHigh, yTicks) = Axis(all.Select(p => p.Y), LogY);
-        double X(double v) => Left + ((Width - Left - Right) * Fraction(v, xLow, xHigh, LogX));
-        double Y(double v) => Height - Bottom - ((Height - Top - Bottom) * Fraction(v, yLow, yHigh, LogY));
-
-        var svg = PlotFrame.Open(Title);
-        foreach (var tick in xTicks)
-        {
-            var x = N(X(tick));
-            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{x}\" y1=\"{N(Top)}\" x2=\"{x}\" y2=\"{N(Height - Bottom)}\" stroke=\"#e5e5e5\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"xtick\" x=\"{x}\" y=\"{N(Height - Bottom + 16)}\" text-anchor=\"middle\">{Ticks.Label(tick)}</text>\n");
-        }
-
-        PlotFrame.YTicks(svg, yTicks, Y);
-
-        PlotFrame.Border(svg, XLabel, YLabel);
+        var plot = NewPlot();
+        var runs = Series.Select(Runs).ToList();
         for (var i = 0; i < Series.Count; i++)
         {
-            AppendSeries(svg, i, segments[i], X, Y);
+            var (color, pattern) = (SeriesStyle.Color(i), SeriesStyle.Pattern(i));
+            var markerSize = Series[i].X.Count <= MarkerLimit ? 6 : 0;
+            foreach (var run in runs[i])
+            {
+                var line = plot.Add.Scatter(run.Select(p => p.X).ToArray(), run.Select(p => p.Y).ToArray(), color);
+                (line.LineWidth, line.LinePattern, line.MarkerSize) = (2, pattern, markerSize);
+            }
+
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = Series[i].Name,
+                LineColor = color,
+                LineWidth = 2,
+                LinePattern = pattern,
+                MarkerShape = markerSize > 0 ? MarkerShape.FilledCircle : MarkerShape.None,
+                MarkerSize = markerSize,
+                MarkerFillColor = color,
+                MarkerLineColor = color,
+            });
         }
 
-        AppendLegend(svg, [.. segments.SelectMany(runs => runs).SelectMany(run => Along(run, X, Y))]);
-        return svg.Append("</svg>\n").ToString();
+        var points = runs.SelectMany(r => r).SelectMany(r => r).ToList();
+        plot.Axes.AutoScale();
+        ConfigureAxis(plot, plot.Axes.Bottom, points.Select(p => p.X).ToList(), LogX, vertical: false);
+        ConfigureAxis(plot, plot.Axes.Left, points.Select(p => p.Y).ToList(), LogY, vertical: true);
+        plot.Legend.IsVisible = Series.Count >= 2;
+        if (plot.Legend.IsVisible)
+        {
+            plot.Legend.Alignment = LegendCorner.Emptiest(plot, runs.SelectMany(r => r).ToList(), Series.Select(s => s.Name).ToList());
+        }
+
+        return plot;
     }
 
-    /// <summary>The drawable runs of a series: a skipped value ends one run and the next drawable value starts another.</summary>
-    private List<List<(double X, double Y)>> Segments(PlotSeries series)
+    /// <summary>The drawable runs of a series, in axis units (log10 on a log axis): a skipped value ends one run and the next drawable value starts another.</summary>
+    private List<List<(double X, double Y)>> Runs(PlotSeries series)
     {
         var runs = new List<List<(double X, double Y)>> { new() };
         foreach (var (px, py) in series.X.Zip(series.Y))
         {
             if (Usable(px, LogX) && Usable(py, LogY))
             {
-                runs[^1].Add((px, py));
+                runs[^1].Add((LogX ? Math.Log10(px) : px, LogY ? Math.Log10(py) : py));
             }
             else if (runs[^1].Count > 0)
             {
@@ -82,96 +83,29 @@ public sealed record LinePlot
         return [.. runs.Where(r => r.Count > 0)];
     }
 
-    private void AppendSeries(StringBuilder svg, int index, List<List<(double X, double Y)>> runs, Func<double, double> x, Func<double, double> y)
+    /// <summary>The axis's range and ticks: log ticks from <see cref="Ticks.Log"/>, whole-number ticks for whole-number data, ScottPlot's otherwise.</summary>
+    private static void ConfigureAxis(Plot plot, IAxis axis, List<double> values, bool log, bool vertical)
     {
-        var (color, dash) = (Palette.Color(index), Palette.Dash(index));
-        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"series\" data-name=\"{Escape(Series[index].Name)}\" stroke=\"{color}\" fill=\"{color}\">");
-        var points = runs.SelectMany(r => r).ToList();
-        var path = string.Join(" ", runs.SelectMany(r => r.Select((p, k) => $"{(k == 0 ? "M" : "L")}{N(x(p.X))},{N(y(p.Y))}")));
-        if (path.Length > 0)
-        {
-            svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{path}\" fill=\"none\" stroke-width=\"2\"{(dash is null ? "" : $" stroke-dasharray=\"{dash}\"")}/>");
-        }
-
-        if (Series[index].X.Count <= MarkerLimit)
-        {
-            foreach (var (px, py) in points)
-            {
-                svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(x(px))}\" cy=\"{N(y(py))}\" r=\"3\"/>");
-            }
-        }
-
-        svg.Append("</g>\n");
-    }
-
-    /// <summary>Points along a drawn run, in pixels, eight per segment: the lines a legend must not hide, not only their ends.</summary>
-    private static IEnumerable<(double X, double Y)> Along(List<(double X, double Y)> run, Func<double, double> x, Func<double, double> y)
-    {
-        for (var i = 0; i < run.Count; i++)
-        {
-            var (x1, y1) = (x(run[i].X), y(run[i].Y));
-            yield return (x1, y1);
-            if (i + 1 < run.Count)
-            {
-                var (x2, y2) = (x(run[i + 1].X), y(run[i + 1].Y));
-                for (var k = 1; k < 8; k++)
-                {
-                    yield return (x1 + ((x2 - x1) * k / 8), y1 + ((y2 - y1) * k / 8));
-                }
-            }
-        }
-    }
-
-    /// <summary>The legend, in whichever inside corner of the plot area covers the fewest points (top right when tied).</summary>
-    private void AppendLegend(StringBuilder svg, List<(double X, double Y)> points)
-    {
-        if (Series.Count < 2)
-        {
-            return;
-        }
-
-        var (width, height) = (28 + (7 * Series.Max(s => s.Name.Length)), (18 * Series.Count) + 6);
-        var corners = new[]
-        {
-            (Width - Right - width - 8, Top + 8),
-            (Width - Right - width - 8, Height - Bottom - height - 8),
-            (Left + 8, Top + 8),
-            (Left + 8, Height - Bottom - height - 8),
-        };
-        var (left, top) = corners.MinBy(c => points.Count(p => p.X >= c.Item1 - 8 && p.X <= c.Item1 + width + 8 && p.Y >= c.Item2 - 8 && p.Y <= c.Item2 + height + 8));
-        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"legend\"><rect x=\"{N(left)}\" y=\"{N(top)}\" width=\"{width}\" height=\"{height}\" fill=\"#fff\" fill-opacity=\"0.85\" stroke=\"#ccc\"/>");
-        for (var i = 0; i < Series.Count; i++)
-        {
-            var y = top + 14 + (18 * i);
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(left + 6)}\" y1=\"{N(y - 4)}\" x2=\"{N(left + 22)}\" y2=\"{N(y - 4)}\" stroke=\"{Palette.Color(i)}\" stroke-width=\"2\"{(Palette.Dash(i) is { } dash ? $" stroke-dasharray=\"{dash}\"" : "")}/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(left + 26)}\" y=\"{N(y)}\">{Escape(Series[i].Name)}</text>");
-        }
-
-        svg.Append("</g>\n");
-    }
-
-    /// <summary>The axis range and ticks; whole-number data (epochs, sizes) gets whole-number ticks.</summary>
-    private static (double Low, double High, IReadOnlyList<double> Ticks) Axis(IEnumerable<double> values, bool log)
-    {
-        var list = values.ToList();
-        var (min, max) = list.Count == 0 ? (log ? 1 : 0, log ? 10 : 1) : (list.Min(), list.Max());
         if (log)
         {
-            return Ticks.Log(min, max);
+            var (low, high, ticks) = values.Count == 0 ? Ticks.Log(1, 10) : Ticks.Log(Math.Pow(10, values.Min()), Math.Pow(10, values.Max()));
+            axis.TickGenerator = new NumericManual([.. ticks.Select(Math.Log10)], [.. ticks.Select(Ticks.Label)]);
+            var (min, max) = (Math.Log10(low), Math.Log10(high));
+            (min, max) = (min - ((max - min) * 0.03), max + ((max - min) * 0.03)); // end markers and labels whole, as on a linear axis
+            if (vertical)
+            {
+                plot.Axes.SetLimitsY(min, max);
+            }
+            else
+            {
+                plot.Axes.SetLimitsX(min, max);
+            }
         }
-
-        var axis = Ticks.Linear(min, max);
-        if (list.Count > 0 && list.All(v => v == Math.Round(v)) && axis.Values.Any(v => v != Math.Round(v)))
+        else if (values.Count > 0 && values.All(v => v == Math.Round(v)))
         {
-            axis = Ticks.Linear(min, max, minimumStep: 1);
+            axis.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true };
         }
-
-        return axis;
     }
 
-    private static double Fraction(double v, double low, double high, bool log) =>
-        log ? (Math.Log10(v) - Math.Log10(low)) / (Math.Log10(high) - Math.Log10(low)) : (v - low) / (high - low);
-
     private static bool Usable(double v, bool log) => double.IsFinite(v) && (!log || v > 0);
-
 }

@@ -1,25 +1,9 @@
 namespace Autograder.Reports.Plots;
 
-/// <summary>Readable axis ticks: steps of 1, 2 or 5 times a power of ten on a linear axis; powers of ten (with 2 and 5 between when few) on a log axis.</summary>
+/// <summary>Log-axis ticks (powers of ten, with 2 and 5 between over a short range) and tick labels with as few digits as needed.</summary>
+/// <remarks>ScottPlot draws a log axis as a linear axis over log10 of the data and leaves the ticks to the caller; linear axes use its own.</remarks>
 public static class Ticks
 {
-    /// <summary>The axis range widened to whole ticks, and the ticks in it (about <paramref name="target"/> of them, fewer when <paramref name="minimumStep"/> forces a coarser step).</summary>
-    public static (double Low, double High, IReadOnlyList<double> Values) Linear(double min, double max, int target = 6, double minimumStep = 0)
-    {
-        if (!(max > min))
-        {
-            var pad = min == 0 ? 1 : Math.Abs(min) * 0.1;
-            (min, max) = (min - pad, max + pad);
-        }
-
-        var raw = Math.Max((max - min) / Math.Max(1, target - 1), minimumStep);
-        var power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var step = new[] { 1.0, 2, 5, 10 }.Select(m => m * power).First(s => s >= raw * 0.999);
-        var (low, high) = (Math.Floor(min / step) * step, Math.Ceiling(max / step) * step);
-        var count = (int)Math.Round((high - low) / step);
-        return (low, high, [.. Enumerable.Range(0, count + 1).Select(i => Clean(low + (i * step), step))]);
-    }
-
     /// <summary>
     /// The range widened to powers of ten and the ticks in it; over at most two decades the range is widened only to the
     /// nearest 1, 2 or 5 times a power of ten (a sweep over 32…128 gets 20…200, not 10…1000). Both bounds must be positive.
@@ -60,7 +44,4 @@ public static class Ticks
             ? value.ToString("0.##e0", System.Globalization.CultureInfo.InvariantCulture)
             : value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
     }
-
-    /// <summary>Removes floating-point dust (0.30000000000000004 → 0.3) by rounding to the step's precision.</summary>
-    private static double Clean(double value, double step) => Math.Round(value, Math.Max(0, 1 - (int)Math.Floor(Math.Log10(step))) + 1);
 }

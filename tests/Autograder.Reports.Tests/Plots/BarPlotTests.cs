@@ -1,56 +1,60 @@
-using System.Xml.Linq;
 using Autograder.Reports.Plots;
+using Autograder.Reports.Tests.Support;
 
 namespace Autograder.Reports.Tests.Plots;
 
-/// <summary>Bar plots parsed back as XML: one bar per category from zero, value labels, gaps for non-finite values.</summary>
 public sealed class BarPlotTests
 {
-    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
-
-    private static BarPlot Sweep(params double[] values) => new()
+    private static BarPlot Sweep() => new()
     {
         Title = "Accuracy per learning rate",
         XLabel = "learning rate",
         YLabel = "accuracy",
-        Categories = [.. values.Select((_, i) => $"lr{i}")],
-        Values = values,
+        Categories = ["0.001", "0.01", "0.1"],
+        Values = [0.42, 0.91, 0.87],
+        Format = v => $"{v * 100:0}%",
     };
 
     [Test]
     public void Each_category_gets_a_bar_from_zero_labelled_with_its_value()
     {
-        var document = XDocument.Parse(Sweep(0.1, 0.5, 0.9).ToSvg());
-        var bars = document.Descendants(Svg + "rect").Where(r => (string?)r.Attribute("class") == "bar").ToList();
-        Assert.That(bars.Select(b => (double)b.Attribute("data-value")!), Is.EqualTo(new[] { 0.1, 0.5, 0.9 }));
-        var heights = bars.Select(b => (double)b.Attribute("height")!).ToList();
-        var bottoms = bars.Select(b => (double)b.Attribute("y")! + (double)b.Attribute("height")!).ToList();
-        Assert.That(bottoms.Distinct().Count(), Is.EqualTo(1), "every bar starts at zero");
-        Assert.That(heights[1] / heights[0], Is.EqualTo(5).Within(0.05), "lengths are proportional to the values");
-        Assert.That(document.Descendants(Svg + "text").Where(t => (string?)t.Attribute("class") == "value").Select(t => t.Value), Is.EqualTo(new[] { "0.1", "0.5", "0.9" }));
-        Assert.That(document.Descendants(Svg + "text").Where(t => (string?)t.Attribute("class") == "xtick").Select(t => t.Value), Is.EqualTo(new[] { "lr0", "lr1", "lr2" }));
+        var rendered = new Rendered(Sweep());
+        var bars = rendered.Plot.GetPlottables<ScottPlot.Plottables.BarPlot>().Single().Bars;
+        Assert.That(bars.Select(b => (b.Position, b.Value, b.ValueBase)), Is.EqualTo(new[] { (0.0, 0.42, 0.0), (1.0, 0.91, 0.0), (2.0, 0.87, 0.0) }));
+        Assert.That(bars.Select(b => b.Label), Is.EqualTo(new[] { "42%", "91%", "87%" }));
+        Assert.That(Rendered.Labels(rendered.Plot.Axes.Bottom), Is.EqualTo(new[] { "0.001", "0.01", "0.1" }));
+        Assert.That(rendered.Plot.Axes.GetLimits().Bottom, Is.Zero, "bars start at zero, so their lengths compare");
+        Assert.That(rendered.Texts, Does.Contain("91%").And.Contain("0.01").And.Contain("Accuracy per learning rate"));
     }
 
     [Test]
     public void A_diverged_run_has_no_bar_and_says_so()
     {
-        var document = XDocument.Parse(Sweep(0.2, double.NaN).ToSvg());
-        Assert.That(document.Descendants(Svg + "rect").Count(r => (string?)r.Attribute("class") == "bar"), Is.EqualTo(1));
-        Assert.That(document.Descendants(Svg + "text").Select(t => t.Value), Does.Contain("n/a"));
+        var rendered = new Rendered(Sweep() with { Values = [0.42, double.NaN, 0.87] });
+        Assert.That(rendered.Plot.GetPlottables<ScottPlot.Plottables.BarPlot>().Single().Bars.Select(b => b.Position), Is.EqualTo(new[] { 0.0, 2 }));
+        Assert.That(rendered.Texts, Does.Contain("n/a"));
+    }
+
+    [Test]
+    public void Negative_values_hang_below_zero()
+    {
+        var limits = new Rendered(Sweep() with { Values = [-0.5, 0.2, 0.1] }).Plot.Axes.GetLimits();
+        Assert.That(limits.Bottom, Is.LessThan(-0.5));
+        Assert.That(limits.Top, Is.GreaterThan(0.2));
     }
 
     [Test]
     public void A_value_per_category_is_required()
     {
-        var plot = Sweep(0.2, 0.3) with { Categories = ["only one"] };
-        Assert.That(plot.ToSvg, Throws.ArgumentException.With.Message.Contain("1 categories and 2 values"));
+        var plot = Sweep() with { Values = [0.5] };
+        Assert.That(() => plot.ToSvg(), Throws.ArgumentException.With.Message.Contains("3 categories and 1 values"));
     }
 
     [Test]
     public void Same_data_gives_the_same_bytes()
     {
-        var first = Sweep(0.1, 0.5).ToSvg();
-        var second = Sweep(0.1, 0.5).ToSvg();
-        Assert.That(second, Is.EqualTo(first));
+        var (svg, png) = (Sweep().ToSvg(), Sweep().ToPng());
+        Assert.That(Sweep().ToSvg(), Is.EqualTo(svg));
+        Assert.That(Sweep().ToPng(), Is.EqualTo(png));
     }
 }

@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using Autograder.Reports.Rendering;
 using Autograder.Reports.Results;
 using Autograder.Reports.Tests.Support;
@@ -16,8 +15,13 @@ public sealed class ReportRendererTests
             "a1.net",
             metrics: new() { ["test_accuracy"] = 0.9816, ["training_images"] = 55000, ["best_hidden_size"] = 400 },
             series: new() { ["loss"] = [2.3, 1.1, 0.7, 0.5], ["validation_accuracy"] = [0.9, 0.95] },
-            tables: new() { ["sweep"] = (["hidden_size", "validation_accuracy"], [[50, 0.95], [400, 0.98], [100, 0.97]]) },
-            facts: new() { ["data"] = "MNIST (60,000 training images)", ["samples_0"] = "7 (true 7)", ["samples_1"] = "2 (true 3)" },
+            tables: new()
+            {
+                ["sweep"] = (["hidden_size", "validation_accuracy"], [[50, 0.95], [400, 0.98], [100, 0.97]]),
+                ["confusion"] = (["cat", "dog"], [[40, 10], [5, 45]]),
+                ["attention"] = (["ein", "hund", "."], [[0.8, 0.1, 0.1], [0.1, 0.8, 0.1]]),
+            },
+            facts: new() { ["data"] = "MNIST (60,000 training images)", ["samples_0"] = "7 (true 7)", ["samples_1"] = "2 (true 3)", ["attention_rows"] = "a | dog" },
             images: new() { ["filters"] = Pngs.Gray(40), ["samples_0"] = Pngs.Gray(90), ["samples_1"] = Pngs.Gray(200) })
         .Experiment("a1.wide", metrics: new() { ["test_accuracy"] = 0.9842, ["training_images"] = 55000 })
         .Experiment("a1.crashed", outcome: "errored", message: "Solver.Train threw NotImplementedException\nstack")
@@ -66,7 +70,7 @@ public sealed class ReportRendererTests
         {
             Assert.That(html, Does.Not.Contain("<script").And.Not.Contain("<img src=x").And.Not.Contain("<iframe"));
             Assert.That(html, Does.Contain("&lt;script&gt;alert(1)&lt;/script&gt;"), "the text is kept, escaped");
-            Assert.That(html, Does.Contain("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'none'"));
+            Assert.That(html, Does.Contain("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; script-src 'none'"));
         });
     }
 
@@ -117,27 +121,56 @@ public sealed class ReportRendererTests
     }
 
     [Test]
-    public void A_plot_is_inline_svg_in_html_and_a_linked_file_in_markdown()
+    public void A_plot_is_inline_svg_with_its_font_in_html_and_a_png_file_in_markdown()
     {
         var assets = Path.Combine(_folder.Path, "out", "a1_files");
         var report = Render("{{ plot a1.net series=\"loss\" title=\"Training loss\" xlabel=Iteration logy caption=\"Loss per iteration\" }}\n", assets);
         Assert.That(report.Html, Does.Contain("<figure class=\"plot\"><svg xmlns=\"http://www.w3.org/2000/svg\""));
         Assert.That(report.Html, Does.Contain("<figcaption>Figure 1: Loss per iteration</figcaption>"));
-        Assert.That(report.Markdown, Is.EqualTo("![Training loss](a1_files/figure-1.svg)\n\n*Figure 1: Loss per iteration*\n"));
-        var svg = XDocument.Load(Path.Combine(assets, "figure-1.svg"));
-        Assert.That(svg.Root!.Name.LocalName, Is.EqualTo("svg"));
-        Assert.That(svg.Descendants().Count(e => (string?)e.Attribute("class") == "series"), Is.EqualTo(1));
+        Assert.That(report.Html, Does.Contain("@font-face { font-family: \"Inter\"; src: url(data:font/ttf;base64,"), "the plot's font travels with the page");
+        Assert.That(report.Markdown, Is.EqualTo("![Training loss](a1_files/figure-1.png)\n\n*Figure 1: Loss per iteration*\n"));
+        using var png = SkiaSharp.SKBitmap.Decode(Path.Combine(assets, "figure-1.png"));
+        Assert.That((png.Width, png.Height), Is.EqualTo((1280, 800)));
+    }
+
+    [Test]
+    public void A_page_without_plots_carries_no_font()
+    {
+        Assert.That(Render("{{ metric a1.net.test_accuracy percent }}\n").Html, Does.Not.Contain("@font-face"));
     }
 
     [Test]
     public void A_table_can_be_plotted_as_points_or_bars()
     {
         var points = Render("{{ plot a1.net.sweep x=hidden_size y=validation_accuracy logx }}\n").Html;
-        Assert.That(points, Does.Contain("class=\"series\" data-name=\"Validation accuracy\""));
-        var bars = Render("{{ plot a1.net.sweep x=hidden_size y=validation_accuracy bars format=percent }}\n").Html;
-        Assert.That(bars.Split("class=\"bar\"").Length - 1, Is.EqualTo(3));
-        Assert.That(bars, Does.Contain(">98.00 %</text>"));
+        Assert.That(Texts(points), Does.Contain("Validation accuracy").And.Contain("Hidden size").And.Contain("100"));
+        var bars = Texts(Render("{{ plot a1.net.sweep x=hidden_size y=validation_accuracy bars format=percent }}\n").Html);
+        Assert.That(bars, Does.Contain("98.00 %").And.Contain("95.00 %").And.Contain("97.00 %").And.Contain("400"));
     }
+
+    [Test]
+    public void A_square_table_is_a_confusion_matrix_and_attention_rows_come_from_a_fact()
+    {
+        var confusion = Texts(Render("{{ heatmap a1.net.confusion xlabel=Predicted ylabel=True format=int }}\n").Html);
+        Assert.That(confusion.Count(t => t is "cat" or "dog"), Is.EqualTo(4), "the classes along both axes");
+        Assert.That(confusion, Does.Contain("45").And.Contain("Predicted").And.Contain("True"));
+        var attention = Texts(Render("{{ heatmap a1.net.attention label=weight }}\n").Html);
+        Assert.That(attention, Does.Contain("a").And.Contain("dog").And.Contain("hund").And.Contain("weight"));
+        var problem = Render("{{ heatmap a1.net.attention rows=\"a|b|c\" }}\n").Problems.Single();
+        Assert.That(problem, Does.Contain("has 2 rows and 3 columns, but the heatmap is given 3 row labels"));
+    }
+
+    [Test]
+    public void A_series_can_be_a_histogram()
+    {
+        var texts = Texts(Render("{{ histogram a1.net.loss bins=4 title=\"Loss values\" }}\n").Html);
+        Assert.That(texts, Does.Contain("Loss values").And.Contain("Count").And.Contain("Loss"));
+        Assert.That(Render("{{ histogram a1.net.loss bins=0 }}\n").Problems.Single(), Does.Contain("bins=0 is not a number of bins from 1 to 1000"));
+    }
+
+    /// <summary>The texts of the page's plots, trimmed.</summary>
+    private static List<string> Texts(string html) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(html, "<text[^>]*>([^<]*)</text>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value.Trim()))];
 
     [Test]
     public void Images_are_data_uris_in_html_and_files_in_markdown()

@@ -42,8 +42,10 @@ public sealed class ReportBrowserTests
         var images = await page.EvaluateAsync<double[][]>("[...document.images].map(i => [i.complete ? 1 : 0, i.naturalWidth, i.getBoundingClientRect().width])");
         var plots = await page.EvaluateAsync<double[][]>("[...document.querySelectorAll('figure.plot svg')].map(s => { const r = s.getBoundingClientRect(); return [r.width, r.height]; })");
         var text = await page.EvaluateAsync<string>("document.body.innerText");
+        var font = await page.EvaluateAsync<string>("document.fonts.ready.then(() => [...document.fonts].filter(f => f.family.replaceAll('\"', '') === 'Inter').map(f => f.status).join())");
         Assert.Multiple(() =>
         {
+            Assert.That(font, Is.EqualTo("loaded"), "the plots' text is set in the font the page carries, not a fallback");
             Assert.That(math, Has.Length.GreaterThan(assignment == "a5" ? 8 : 20), "the derivations are MathML");
             Assert.That(math.Where(m => m[0] <= 0 || m[1] <= 0), Is.Empty, "every formula is laid out with a size");
             Assert.That(text, Does.Not.Contain("\\frac").And.Not.Contain("\\sum").And.Not.Contain("$$"), "no raw TeX on screen");
