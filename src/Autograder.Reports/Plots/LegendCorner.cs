@@ -2,11 +2,11 @@ using ScottPlot;
 
 namespace Autograder.Reports.Plots;
 
-/// <summary>Puts a legend in the inside corner of the plot area that hides the fewest points of the lines (top right when tied).</summary>
+/// <summary>Puts a legend in an inside corner of the plot area that hides no point of the lines (top right first), or outside on the right when every corner would.</summary>
 internal static class LegendCorner
 {
-    /// <summary>The corner for a legend of <paramref name="names"/> over <paramref name="runs"/> (in axis units), within the plot's axis limits as set.</summary>
-    public static Alignment Emptiest(Plot plot, List<List<(double X, double Y)>> runs, List<string> names)
+    /// <summary>The corner for a legend of <paramref name="names"/> over <paramref name="runs"/> (in axis units, within the plot's axis limits as set); null when none is free.</summary>
+    public static Alignment? Free(Plot plot, List<List<(double X, double Y)>> runs, List<string> names)
     {
         var limits = plot.Axes.GetLimits();
         var (dataWidth, dataHeight) = (Chart.Width - 90.0, Chart.Height - 100.0);
@@ -14,15 +14,18 @@ internal static class LegendCorner
         var points = runs.SelectMany(Along)
             .Select(p => ((p.X - limits.Left) / (limits.Right - limits.Left), (p.Y - limits.Bottom) / (limits.Top - limits.Bottom)))
             .ToList();
-        var margin = 0.03;
-        var corners = new (Alignment Alignment, double Left, double Bottom)[]
+        // Each corner's box, in fractions of the plot area, reaching past the edges: a point at the very edge is hidden too.
+        var (margin, w, h) = (0.03, width + 0.03, height + 0.03);
+        var corners = new (Alignment Alignment, double Left, double Right, double Bottom, double Top)[]
         {
-            (Alignment.UpperRight, 1 - width - margin, 1 - height - margin),
-            (Alignment.LowerRight, 1 - width - margin, 0),
-            (Alignment.UpperLeft, 0, 1 - height - margin),
-            (Alignment.LowerLeft, 0, 0),
+            (Alignment.UpperRight, 1 - w, 1 + margin, 1 - h, 1 + margin),
+            (Alignment.LowerRight, 1 - w, 1 + margin, -margin, h),
+            (Alignment.UpperLeft, -margin, w, 1 - h, 1 + margin),
+            (Alignment.LowerLeft, -margin, w, -margin, h),
         };
-        return corners.MinBy(c => points.Count(p => p.Item1 >= c.Left && p.Item1 <= c.Left + width + margin && p.Item2 >= c.Bottom && p.Item2 <= c.Bottom + height + margin)).Alignment;
+        return corners.Where(c => !points.Any(p => p.Item1 >= c.Left && p.Item1 <= c.Right && p.Item2 >= c.Bottom && p.Item2 <= c.Top))
+            .Select(c => (Alignment?)c.Alignment)
+            .FirstOrDefault();
     }
 
     /// <summary>Points along a run, eight per segment: the lines a legend must not hide, not only their ends.</summary>

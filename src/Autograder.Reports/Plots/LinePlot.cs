@@ -58,7 +58,14 @@ public sealed record LinePlot : Chart
         plot.Legend.IsVisible = Series.Count >= 2;
         if (plot.Legend.IsVisible)
         {
-            plot.Legend.Alignment = LegendCorner.Emptiest(plot, runs.SelectMany(r => r).ToList(), Series.Select(s => s.Name).ToList());
+            if (LegendCorner.Free(plot, runs.SelectMany(r => r).ToList(), Series.Select(s => s.Name).ToList()) is { } corner)
+            {
+                plot.Legend.Alignment = corner;
+            }
+            else
+            {
+                plot.ShowLegend(Edge.Right);
+            }
         }
 
         return plot;

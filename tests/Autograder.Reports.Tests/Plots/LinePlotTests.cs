@@ -36,12 +36,26 @@ public sealed class LinePlotTests
     }
 
     [Test]
-    public void The_legend_goes_to_the_corner_with_the_fewest_points()
+    public void The_legend_goes_to_a_free_corner_or_else_outside()
     {
         var rising = new LinePlot { Series = [PlotSeries.OverSteps("a", [0.1, 0.5, 0.9, 0.99]), PlotSeries.OverSteps("b", [0.0, 0.4, 0.85, 1.0])] };
         Assert.That(rising.Build().Legend.Alignment, Is.EqualTo(Alignment.LowerRight), "both curves rise to the top right");
         var falling = new LinePlot { Series = [PlotSeries.OverSteps("a", [2.0, 1, 0.5, 0.2]), PlotSeries.OverSteps("b", [2.5, 1.5, 0.9, 0.7])] };
         Assert.That(falling.Build().Legend.Alignment, Is.EqualTo(Alignment.UpperRight), "losses fall away from the top right");
+
+        // A2's validation accuracies: only the best run's last point is in the top right, at the plot's very edge.
+        var sweep = new LinePlot
+        {
+            Series =
+            [
+                PlotSeries.OverSteps("lr 0.001", [0.091, 0.092, 0.094]),
+                PlotSeries.OverSteps("lr 0.01", [0.158, 0.387, 0.476]),
+                PlotSeries.OverSteps("lr 0.1", [0.572, 0.624, 0.692]),
+            ],
+        };
+        var plot = sweep.Build();
+        Assert.That(plot.Legend.IsVisible, Is.False, "no corner inside is free (a point at the edge counts)");
+        Assert.That(plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Single().Edge, Is.EqualTo(Edge.Right), "so it sits outside, to the right");
     }
 
     [Test]
