@@ -63,6 +63,24 @@ public abstract class Module
         return module;
     }
 
+    /// <summary>Replaces the submodule registered under <paramref name="name"/>, keeping its place (PyTorch's <c>model.fc = nn.Linear(…)</c>).</summary>
+    /// <returns>The new submodule.</returns>
+    /// <exception cref="ArgumentException">No submodule has that name.</exception>
+    protected TModule ReplaceModule<TModule>(string name, TModule module)
+        where TModule : Module
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        Discover();
+        var index = _modules.FindIndex(m => m.Name == name);
+        if (index < 0)
+        {
+            throw new ArgumentException($"{GetType().Name} has no submodule '{name}' to replace; it has {string.Join(", ", _modules.Select(m => m.Name))}.", nameof(name));
+        }
+
+        _modules[index] = (name, module);
+        return module;
+    }
+
     /// <summary>Returns the direct submodules with their names, in registration order.</summary>
     public IEnumerable<(string Name, Module Module)> NamedChildren()
     {
