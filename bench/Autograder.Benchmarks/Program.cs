@@ -14,7 +14,8 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
             "fashion-cnn" => FashionCnnQuick.Run(options),
             "lstm-classifier" => LstmClassifierQuick.Run(options),
             "image-decode" => ImageDecodeQuick.Run(options),
-            _ => throw new ArgumentException($"Unknown quick case '{options.Case}'. Cases: gemm, conv2d, fashion-cnn, lstm-classifier, image-decode."),
+            "resnet18" => ResNet18Quick.Run(options),
+            _ => throw new ArgumentException($"Unknown quick case '{options.Case}'. Cases: gemm, conv2d, fashion-cnn, lstm-classifier, image-decode, resnet18."),
         };
         Console.WriteLine(result);
         return 0;
