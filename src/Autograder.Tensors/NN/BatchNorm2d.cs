@@ -45,28 +45,19 @@ public sealed class BatchNorm2d : Module<Tensor, Tensor>
             ThrowHelper.Shape("BatchNorm2d", $"expected input (N, {NumFeatures}, H, W); got {ThrowHelper.Dims(input.Shape)}.");
         }
 
-        Tensor mean, variance;
+        var (output, mean, variance) = Functional.BatchNormWithStatistics(input, RunningMean, RunningVar, _weight.Value, _bias.Value, Training, Eps);
         if (Training)
         {
-            mean = input.Mean([0, 2, 3], keepDim: true);
-            variance = (input - mean).Square().Mean([0, 2, 3], keepDim: true);
             using (Tensor.NoGrad())
             {
                 var count = input.NumEl / NumFeatures;
-                var unbiased = variance.Reshape(NumFeatures) * (count / Math.Max(count - 1.0, 1.0));
-                _runningMean.Value = (RunningMean * (1 - Momentum)) + (mean.Reshape(NumFeatures) * Momentum);
-                _runningVar.Value = (RunningVar * (1 - Momentum)) + (unbiased * Momentum);
+                _runningMean.Value = (RunningMean * (1 - Momentum)) + (mean * Momentum);
+                _runningVar.Value = (RunningVar * (1 - Momentum)) + (variance * (Momentum * count / Math.Max(count - 1.0, 1.0)));
                 _batchesTracked.Value = _batchesTracked.Value + 1L;
             }
         }
-        else
-        {
-            mean = RunningMean.Reshape(1, NumFeatures, 1, 1);
-            variance = RunningVar.Reshape(1, NumFeatures, 1, 1);
-        }
 
-        var normalized = (input - mean) / (variance + Eps).Sqrt();
-        return (normalized * _weight.Value.Reshape(1, NumFeatures, 1, 1)) + _bias.Value.Reshape(1, NumFeatures, 1, 1);
+        return output;
     }
 
     /// <inheritdoc/>

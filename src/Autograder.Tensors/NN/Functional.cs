@@ -166,6 +166,73 @@ public static class Functional
     }
 
     /// <summary>
+    /// Batch normalisation, as <c>torch.nn.functional.batch_norm</c>: over (N, C, …), each channel normalised with the batch's
+    /// mean and biased variance (<paramref name="training"/>) or with the running statistics, then scaled by γ and shifted by β.
+    /// In training, given running statistics are updated in place: r ← (1 − momentum) r + momentum · statistic (the variance
+    /// unbiased). One fused graph node: its backward pass is two passes over the data, not a chain of element-wise nodes.
+    /// </summary>
+    /// <param name="input">(N, C, …), float32 or float64.</param>
+    /// <param name="runningMean">(C), or null (then <paramref name="training"/> must be true).</param>
+    /// <param name="runningVar">(C), or null.</param>
+    /// <param name="weight">γ, (C), or null for 1.</param>
+    /// <param name="bias">β, (C), or null for 0.</param>
+    /// <param name="training">Whether to use (and record) the batch's statistics.</param>
+    /// <param name="momentum">The running statistics' update weight.</param>
+    /// <param name="eps">Added to the variance.</param>
+    public static Tensor BatchNorm(Tensor input, Tensor? runningMean, Tensor? runningVar, Tensor? weight = null, Tensor? bias = null, bool training = false, double momentum = 0.1, double eps = 1e-5)
+    {
+        var (output, mean, variance) = BatchNormWithStatistics(input, runningMean, runningVar, weight, bias, training, eps);
+        if (training && runningMean is not null && runningVar is not null)
+        {
+            using var scope = Tensor.NoGrad();
+            var count = input.NumEl / input.Shape[1];
+            runningMean.CopyFrom((runningMean * (1 - momentum)) + (mean * momentum));
+            runningVar.CopyFrom((runningVar * (1 - momentum)) + (variance * (momentum * count / Math.Max(count - 1.0, 1.0))));
+        }
+
+        return output;
+    }
+
+    /// <summary>Batch normalisation (see <see cref="BatchNorm"/>) returning also the statistics used, (C) each; the running statistics are not touched.</summary>
+    internal static (Tensor Output, Tensor Mean, Tensor Variance) BatchNormWithStatistics(Tensor input, Tensor? runningMean, Tensor? runningVar, Tensor? weight, Tensor? bias, bool training, double eps)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Dim < 2 || input.NumEl == 0)
+        {
+            ThrowHelper.Shape("BatchNorm", $"expected input (N, C, …) with values; got {ThrowHelper.Dims(input.Shape)}.");
+        }
+
+        var channels = input.Shape[1];
+        if (!input.DType.IsFloatingPoint())
+        {
+            ThrowHelper.DTypeError("BatchNorm", $"expected a floating-point input; got {input.DType.Name()}.");
+        }
+
+        foreach (var (name, t) in new[] { ("running_mean", runningMean), ("running_var", runningVar), ("weight", weight), ("bias", bias) })
+        {
+            if (t is not null && (t.Dim != 1 || t.Shape[0] != channels || t.DType != input.DType))
+            {
+                ThrowHelper.Shape("BatchNorm", $"{name} must be ({channels},) of {input.DType.Name()} for {channels} channels; got {ThrowHelper.Dims(t.Shape)} of {t.DType.Name()}.");
+            }
+        }
+
+        if (!training && (runningMean is null || runningVar is null))
+        {
+            ThrowHelper.Shape("BatchNorm", "evaluation mode needs the running mean and variance.");
+        }
+
+        if (training && input.NumEl / channels < 2)
+        {
+            ThrowHelper.Shape("BatchNorm", $"expected more than 1 value per channel when training; got input {ThrowHelper.Dims(input.Shape)}.");
+        }
+
+        var (output, state, variance) = Ops.NormalizationOps.BatchNormForward(input, runningMean, runningVar, weight, bias, training, eps);
+        Tensor[] inputs = [input, .. new[] { weight, bias }.OfType<Tensor>()];
+        output.WithGradFn(() => new Autograd.Functions.BatchNormBackward(input, weight, bias, state), inputs);
+        return (output, state.Mean, variance);
+    }
+
+    /// <summary>
     /// One LSTM layer over a whole sequence as one graph node: from the projected inputs (T, N, 4H), W_hh, the biases,
     /// and the initial (h0, c0), the outputs (T, N, H) and each sequence's final (h, c).
     /// </summary>

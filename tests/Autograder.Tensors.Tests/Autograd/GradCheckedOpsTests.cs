@@ -76,6 +76,10 @@ public sealed class GradCheckedOpsTests
         yield return Case("Unbind, every slice used (gradients added in place)", x => x[0].Unbind(0).Select((t, i) => t * (i + 1.0)).Aggregate((a, b) => a + b), R(5, 2, 3));
         yield return Case("Chunk, every chunk used twice", x => x[0].Chunk(4, 1).Select((t, i) => t.Sigmoid() * (i + 1.0)).Aggregate((a, b) => a + b) + x[0].Chunk(4, 1)[1], R(3, 8));
         yield return Case("BinaryCrossEntropy", x => Autograder.Tensors.NN.Functional.BinaryCrossEntropy(x[0].Sigmoid(), Tensor.FromArray(new double[] { 0, 1, 0.3, 1, 0, 1 }, 2, 3)), R(2, 3));
+        var mix = R(3, 2, 2, 3) * 3.0;
+        yield return Case("BatchNorm training, γ and β", x => Autograder.Tensors.NN.Functional.BatchNorm(x[0], null, null, x[1], x[2], training: true) * mix, R(3, 2, 2, 3), Positive(2), R(2));
+        yield return Case("BatchNorm training, (N, C), no affine", x => Autograder.Tensors.NN.Functional.BatchNorm(x[0], null, null, training: true) * R(5, 3), R(5, 3) * 2.0);
+        yield return Case("BatchNorm evaluation (running statistics)", x => Autograder.Tensors.NN.Functional.BatchNorm(x[0], R(2), Positive(2), x[1], x[2]) * mix, R(3, 2, 2, 3), Positive(2), R(2));
         yield return Case("LstmCell, h and c used", x => Autograder.Tensors.NN.Functional.LstmCell(x[0], x[1]) is var (h, c) ? (h * 2.0) + (c * c) : null!, R(3, 8), R(3, 2));
         yield return Case("LstmCell, only h used (c' gets no gradient)", x => Autograder.Tensors.NN.Functional.LstmCell(x[0], x[1]).H, R(2, 12), R(2, 3));
         yield return Case("LSTM layer, unsorted lengths, initial state", x =>
