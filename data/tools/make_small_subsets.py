@@ -6,7 +6,9 @@ full sets). Deterministic (gzip mtime 0):
   data/flickr8k-small       the first 400 and the last 200 images of flickr8k-subset1000 (PNG files copied unchanged)
                             with their captions: 400 training, 100 validation and 100 test images, as CaptionCorpus
                             splits any corpus (the last 100 test, the 100 before them validate, the rest train);
-  data/pretrained-squeezenet  the SqueezeNet v1.0 weights, copied unchanged (the captioning features need them).
+  data/pretrained-squeezenet  the SqueezeNet v1.0 weights, copied unchanged (the captioning features need them);
+  data/hymenoptera-small    the first 24 ants and 24 bees of each hymenoptera split (PNG files copied unchanged);
+  data/style-transfer-small the 256-pixel content and style images with their PROVENANCE.md, copied unchanged.
 
     /usr/bin/python3 data/tools/make_small_subsets.py
 """
@@ -60,4 +62,24 @@ target = os.path.normpath(os.path.join(here, "..", "pretrained-squeezenet"))
 os.makedirs(target, exist_ok=True)
 for name in sorted(os.listdir(source)):
     shutil.copyfile(os.path.join(source, name), os.path.join(target, name))
+print("wrote", target)
+
+# A4's quick runs: the first 24 images of each class in each split of hymenoptera (PNG files copied unchanged, same
+# layout), and the 256-pixel style-transfer images with their provenance.
+source = os.path.join(shared, "hymenoptera", "hymenoptera_data")
+target = os.path.normpath(os.path.join(here, "..", "hymenoptera-small", "hymenoptera_data"))
+for split in ("train", "val"):
+    for label in ("ants", "bees"):
+        os.makedirs(os.path.join(target, split, label), exist_ok=True)
+        for name in sorted(os.listdir(os.path.join(source, split, label)))[:24]:
+            shutil.copyfile(os.path.join(source, split, label, name), os.path.join(target, split, label, name))
+print("wrote", target)
+
+source = os.path.join(shared, "style-transfer")
+target = os.path.normpath(os.path.join(here, "..", "style-transfer-small"))
+for role in ("content", "style"):
+    os.makedirs(os.path.join(target, "256", role), exist_ok=True)
+    for name in sorted(os.listdir(os.path.join(source, "256", role))):
+        shutil.copyfile(os.path.join(source, "256", role, name), os.path.join(target, "256", role, name))
+shutil.copyfile(os.path.join(source, "PROVENANCE.md"), os.path.join(target, "PROVENANCE.md"))
 print("wrote", target)

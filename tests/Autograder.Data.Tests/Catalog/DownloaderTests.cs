@@ -84,7 +84,11 @@ public sealed class DownloaderTests
     {
         var catalog = DatasetCatalog.Load(Path.Combine(SharedData.RepositoryRoot, "data", "datasets.json"));
         Assert.That(catalog.Sets.Select(s => s.Name), Is.SupersetOf(new[] { "mnist-small", "mnist", "fashion-mnist", "sst2", "multi30k", "flickr8k-subset1000", "hymenoptera", "pretrained-squeezenet", "style-transfer" }));
-        Assert.That(await DatasetDownloader.VerifyAsync(catalog["mnist-small"], SharedData.Bundled("mnist-small")), Is.Empty);
+        foreach (var bundled in new[] { "mnist-small", "fashion-mnist-small", "flickr8k-small", "hymenoptera-small", "style-transfer-small", "sst2" })
+        {
+            Assert.That(await DatasetDownloader.VerifyAsync(catalog[bundled], SharedData.Bundled(bundled)), Is.Empty, bundled);
+        }
+
         Assert.That(catalog["mnist"].Files.Where(f => f.Name.EndsWith(".gz", StringComparison.Ordinal)).All(f => f.Url is not null), Is.True);
         var error = Assert.Throws<KeyNotFoundException>(() => _ = catalog["imagenet"]);
         Assert.That(error!.Message, Does.Contain("known sets: mnist-small"));
