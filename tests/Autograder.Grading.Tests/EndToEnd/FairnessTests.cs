@@ -24,4 +24,31 @@ public sealed class FairnessTests
             Assert.That(results["a1.softmax_loss"].Output, Does.Contain("NaN").Or.Contain("∞").Or.Contain("Infinity"));
         });
     }
+
+    /// <summary>
+    /// A4's losses written another way than the reference: a product instead of a square, the Gram matrix image by image with
+    /// the normalisation applied before the product, the style terms stacked and summed, TV weighted term by term.
+    /// </summary>
+    [Test]
+    public void Style_losses_written_differently_get_full_marks_public_and_hidden()
+    {
+        var variant = new Dictionary<string, string>
+        {
+            ["StyleLosses.ContentLoss"] = "var d = current - original; return (d * d).Sum() * contentWeight;",
+            ["StyleLosses.GramMatrix"] = "var (n, c, m) = (features.Shape[0], features.Shape[1], features.Shape[2] * features.Shape[3]); var scale = normalize ? 1.0 / (c * m) : 1.0; "
+                + "return Tensor.Stack([.. Enumerable.Range(0, n).Select(i => { var f = features.Select(0, i).Reshape(c, m); return (f * scale).MatMul(f.T); })]);",
+            ["StyleLosses.StyleLoss"] = "var terms = styleLayers.Select((layer, l) => (GramMatrix(features[layer]) - styleTargets[l]).Pow(2).Sum() * styleWeights[l]).ToList(); return Tensor.Stack(terms).Sum();",
+            ["StyleLosses.TvLoss"] = "var (h, w) = (image.Shape[2], image.Shape[3]); var across = image.Slice(3, 1, w) - image.Slice(3, 0, w - 1); var down = image.Slice(2, 1, h) - image.Slice(2, 0, h - 1); "
+                + "return (across.Square().Sum() * tvWeight) + (down.Square().Sum() * tvWeight);",
+        };
+        var results = HostProcess.Grade(Implementations.Grader(), Implementations.Variant("fairness-a4", variant), null, "--assignment", "a4");
+        Assert.Multiple(() =>
+        {
+            foreach (var id in new[] { "a4.content_loss", "a4.gram_matrix", "a4.style_loss", "a4.tv_loss", "a4.style_losses_hidden" })
+            {
+                Assert.That(results[id].Tag, Is.EqualTo("passed"), $"{id}: {results[id].Output}");
+                Assert.That(results[id].Score, Is.EqualTo(results[id].MaxScore), id);
+            }
+        });
+    }
 }

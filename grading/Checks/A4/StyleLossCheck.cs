@@ -1,0 +1,11 @@
+using Autograder.Grading.Checks;
+
+namespace Autograder.Host.Checks.A4;
+
+/// <summary>StyleLosses.StyleLoss over three of four layers: the weighted Gram differences and the gradient at every layer (zero at the one not used).</summary>
+internal sealed class StyleLossCheck() : A4Check("a4.style_loss", "StyleLosses.StyleLoss: weighted Gram-matrix differences over the style layers", 1.5, "Homework.A4.StyleLosses.StyleLoss")
+{
+    public override Observation Probe(ProbeContext context) => StyleProbe.Style(context, StyleProbe.Sizes.Public);
+
+    public override Verdict Judge(Observation student, Observation expected) => StyleProbe.ScoreStyle(student, expected);
+}
