@@ -1,5 +1,5 @@
-using Autograder.Data.Pretrained;
 using Autograder.Tensors;
+using Autograder.Tensors.Models;
 using Autograder.Tensors.NN;
 using Autograder.Tensors.Optim;
 

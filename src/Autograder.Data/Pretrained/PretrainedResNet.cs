@@ -1,6 +1,7 @@
 using System.Reflection;
 using Autograder.Data.Images;
 using Autograder.Tensors;
+using Autograder.Tensors.Models;
 
 namespace Autograder.Data.Pretrained;
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Autograder.Tensors;
+using Autograder.Tensors.Models;
 using Onnx;
 
 namespace Autograder.Data.Pretrained;

@@ -1,3 +1,4 @@
+using Autograder.Tensors.Models;
 using Autograder.Data.Images;
 using Autograder.Data.Pretrained;
 using Autograder.Data.Readers;

@@ -9,6 +9,7 @@ namespace Autograder.Grading.Tests.EndToEnd;
 public sealed class A4MutantTests
 {
     private const string Losses = "A4/StyleLosses.cs";
+    private const string Transfer = "A4/TransferLearning.cs";
 
     /// <summary>The content loss as a mean, the Gram matrix as Fᵀ F, and total variation over rows only.</summary>
     [Test]
@@ -76,12 +77,57 @@ public sealed class A4MutantTests
         });
     }
 
+    /// <summary>
+    /// Validation in training mode, the classifier kept, the backbone left trainable under Freeze, and predictions whose mode
+    /// is not restored; then the last epoch's weights returned, every parameter given to the optimizer, and predictions made
+    /// in training mode.
+    /// </summary>
+    [Test]
+    public void Transfer_learning_mistakes_are_named()
+    {
+        var first = Grade("a4-transfer-1", new Dictionary<string, string>
+        {
+            ["TransferLearning.TrainModel"] = Changed("TrainModel", "            model.Eval();\n", "", Transfer),
+            ["TransferLearning.Finetune"] = "ArgumentNullException.ThrowIfNull(model); return model;",
+            ["TransferLearning.Freeze"] = Changed("Freeze", "parameter.RequiresGrad = false;", "_ = parameter;", Transfer),
+            ["TransferLearning.VisualizeModel"] = Changed("VisualizeModel", "model.Train(wasTraining);", "_ = wasTraining;", Transfer),
+        }, "--only", "a4.train_model", "a4.finetune", "a4.freeze", "a4.visualize_model");
+        var second = Grade("a4-transfer-2", new Dictionary<string, string>
+        {
+            ["TransferLearning.TrainModel"] = Changed("TrainModel", "model.LoadStateDict(best);", "_ = best;", Transfer),
+            ["TransferLearning.Freeze"] = Changed("Freeze", "return [.. model.Fc.Parameters()];", "return [.. model.Parameters()];", Transfer),
+            ["TransferLearning.VisualizeModel"] = Changed("VisualizeModel", "        model.Eval();\n", "", Transfer),
+        }, "--only", "a4.train_model", "a4.freeze", "a4.visualize_model");
+        var third = Grade("a4-transfer-3", new Dictionary<string, string>
+        {
+            ["TransferLearning.Freeze"] = "model.Fc = new Linear(ResNet.FeatureCount, classes, generator: generator); return [.. model.Parameters()];",
+        }, "--only", "a4.freeze");
+        Assert.Multiple(() =>
+        {
+            Assert.That(first["a4.train_model"].Tag, Is.EqualTo("failed"));
+            Assert.That(first["a4.train_model"].Output, Does.Contain("validate in evaluation mode"));
+            Assert.That(first["a4.finetune"].Tag, Is.EqualTo("failed"));
+            Assert.That(first["a4.finetune"].Output, Does.Contain("Replace the final layer"));
+            Assert.That(first["a4.freeze"].Tag, Is.EqualTo("failed"));
+            Assert.That(first["a4.freeze"].Output, Does.Contain("must be frozen"));
+            Assert.That(first["a4.visualize_model"].Tag, Is.EqualTo("failed"));
+            Assert.That(first["a4.visualize_model"].Output, Does.Contain("mode must be what it was before"));
+            Assert.That(second["a4.train_model"].Tag, Is.EqualTo("failed"));
+            Assert.That(second["a4.train_model"].Output, Does.Contain("last epoch's weights, not the best epoch's"));
+            Assert.That(second["a4.freeze"].Tag, Is.EqualTo("failed"));
+            Assert.That(second["a4.freeze"].Output, Does.Contain("new final layer's parameters and no others"));
+            Assert.That(second["a4.visualize_model"].Tag, Is.EqualTo("failed"));
+            Assert.That(second["a4.visualize_model"].Output, Does.Contain("call model.Eval() first"));
+            Assert.That(third["a4.freeze"].Output, Does.Contain("must be frozen").And.Contain("and no others").And.Contain("backbone's weights changed"), "nothing frozen and everything optimised: the backbone moves");
+        });
+    }
+
     private static IReadOnlyDictionary<string, HostProcess.GradedCheck> Grade(string name, Dictionary<string, string> bodies, params string[] extra) =>
         HostProcess.Grade(Implementations.Grader(), Implementations.Variant(name, bodies), null, ["--assignment", "a4", .. extra]);
 
-    private static string Changed(string method, string from, string to)
+    private static string Changed(string method, string from, string to, string file = Losses)
     {
-        var body = Implementations.ReferenceBody(Losses, method);
+        var body = Implementations.ReferenceBody(file, method);
         Assert.That(body, Does.Contain(from), "the mutant's anchor must be in the reference");
         return body.Replace(from, to, StringComparison.Ordinal);
     }

@@ -51,4 +51,43 @@ public sealed class FairnessTests
             }
         });
     }
+
+    /// <summary>
+    /// The transfer-learning loop written another way: the epoch loss as the mean of the batch means (equal batches), a tie
+    /// kept as the later epoch (>=), the best weights copied by LoadStateDict into a snapshot; Freeze by a list's ForEach.
+    /// </summary>
+    [Test]
+    public void Transfer_learning_written_differently_gets_full_marks()
+    {
+        var variant = new Dictionary<string, string>
+        {
+            ["TransferLearning.TrainModel"] = """
+                var history = new List<EpochResult>(); IReadOnlyDictionary<string, Tensor>? best = null; var bestAccuracy = -1.0;
+                for (var epoch = 0; epoch < epochs; epoch++)
+                {
+                    model.Train(); var losses = new List<double>(); var correct = 0.0; var count = 0;
+                    foreach (var (x, y) in trainBatches()) { optimizer.ZeroGrad(); var s = model.Call(x); var l = Functional.CrossEntropy(s, y); l.Backward(); optimizer.Step(); losses.Add(l.Item()); correct += s.ArgMax(1).Eq(y).Sum().Item(); count += (int)y.NumEl; }
+                    var train = (losses.Average(), correct / count);
+                    scheduler?.Step();
+                    model.Eval(); var vl = new List<double>(); var vc = 0.0; var vn = 0;
+                    using (var scope = Tensor.NoGrad()) { foreach (var (x, y) in valBatches()) { var s = model.Call(x); vl.Add(Functional.CrossEntropy(s, y).Item()); vc += s.ArgMax(1).Eq(y).Sum().Item(); vn += (int)y.NumEl; } }
+                    history.Add(new EpochResult(train.Item1, train.Item2, vl.Average(), vc / vn));
+                    if (vc / vn >= bestAccuracy) { bestAccuracy = vc / vn; best = model.StateDict(); }
+                }
+
+                if (best is not null) { model.LoadStateDict(best); }
+                return history;
+                """,
+            ["TransferLearning.Freeze"] = "model.Parameters().ToList().ForEach(p => p.RequiresGrad = false); var head = new Linear(512, classes, generator: generator); model.Fc = head; return head.Parameters().ToList();",
+            ["TransferLearning.VisualizeModel"] = "var mode = model.Training; model.Eval(); long[] result; using (Tensor.NoGrad()) { result = model.Call(images).ArgMax(1).ToArray<long>()[..count]; } model.Train(mode); return result;",
+        };
+        var results = HostProcess.Grade(Implementations.Grader(), Implementations.Variant("fairness-a4-transfer", variant), null, "--assignment", "a4", "--only", "a4.train_model", "a4.freeze", "a4.visualize_model");
+        Assert.Multiple(() =>
+        {
+            foreach (var id in new[] { "a4.train_model", "a4.freeze", "a4.visualize_model" })
+            {
+                Assert.That(results[id].Score, Is.EqualTo(results[id].MaxScore), $"{id}: {results[id].Output}");
+            }
+        });
+    }
 }

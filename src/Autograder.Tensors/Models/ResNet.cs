@@ -1,7 +1,6 @@
-using Autograder.Tensors;
 using Autograder.Tensors.NN;
 
-namespace Autograder.Data.Pretrained;
+namespace Autograder.Tensors.Models;
 
 /// <summary>
 /// A residual network of basic blocks, as torchvision's <c>resnet18</c>: a 7×7 stride-2 convolution, batch norm, ReLU and

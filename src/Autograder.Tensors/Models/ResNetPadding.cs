@@ -1,6 +1,4 @@
-using Autograder.Tensors;
-
-namespace Autograder.Data.Pretrained;
+namespace Autograder.Tensors.Models;
 
 /// <summary>How ResNet's strided layers (the 7×7 stem, the max pool, the first 3×3 of a halving block) pad their input.</summary>
 public enum ResNetPadding

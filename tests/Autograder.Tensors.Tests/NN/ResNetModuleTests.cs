@@ -1,8 +1,7 @@
-using Autograder.Data.Pretrained;
-using Autograder.Tensors;
+using Autograder.Tensors.Models;
 using Autograder.Tensors.NN;
 
-namespace Autograder.Data.Tests.Pretrained;
+namespace Autograder.Tensors.Tests.NN;
 
 /// <summary>The ResNet module itself, with random weights: torchvision's names and shapes, the replaceable head, and the two padding styles.</summary>
 public sealed class ResNetModuleTests

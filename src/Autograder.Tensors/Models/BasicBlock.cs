@@ -1,7 +1,6 @@
-using Autograder.Tensors;
 using Autograder.Tensors.NN;
 
-namespace Autograder.Data.Pretrained;
+namespace Autograder.Tensors.Models;
 
 /// <summary>
 /// ResNet's basic block: conv 3×3 → batch norm → ReLU → conv 3×3 → batch norm, plus the shortcut (the input, or a 1×1
