@@ -11,11 +11,16 @@ internal sealed class FinetuneCheck() : A4Check("a4.finetune", "TransferLearning
     public const string Trainable = "Finetuning trains every parameter: none of the pretrained ones may be frozen (RequiresGrad must stay true).";
     public const string Kept = "The pretrained weights must be kept as they are: only the final layer is new.";
 
-    public override Observation Probe(ProbeContext context)
+    public override Observation Probe(ProbeContext context) => Run(context, TransferProbe.Classes);
+
+    public override Verdict Judge(Observation student, Observation expected) => Score(student, expected);
+
+    /// <summary>Finetunes a small ResNet to <paramref name="classes"/> classes and records its scores and the two properties.</summary>
+    public static Observation Run(ProbeContext context, int classes)
     {
         var model = TransferProbe.SmallResNet(context.Seed);
         var before = model.StateDict();
-        var returned = TransferLearning.Finetune(model, TransferProbe.Classes, new Generator(7));
+        var returned = TransferLearning.Finetune(model, classes, new Generator(7));
         returned.Eval();
         using var scope = Tensor.NoGrad();
         var observation = new Observation { ["scores"] = returned.Call(TransferProbe.Images(context, 4)).To(DType.Float64) };
@@ -25,7 +30,7 @@ internal sealed class FinetuneCheck() : A4Check("a4.finetune", "TransferLearning
         return observation;
     }
 
-    public override Verdict Judge(Observation student, Observation expected)
+    public static Verdict Score(Observation student, Observation expected)
     {
         var (scores, wanted) = (student["scores"], expected["scores"]);
         if (!scores.Shape.SequenceEqual(wanted.Shape))

@@ -122,6 +122,23 @@ public sealed class A4MutantTests
         });
     }
 
+    /// <summary>A Finetune and a Freeze that ignore the class count and build three outputs: the public checks (three classes) pass, the hidden one does not.</summary>
+    [Test]
+    public void A_fixed_number_of_classes_passes_in_public_and_fails_hidden()
+    {
+        var results = Grade("a4-three-classes", new Dictionary<string, string>
+        {
+            ["TransferLearning.Finetune"] = Changed("Finetune", "classes, generator: generator)", "3, generator: generator)", Transfer),
+            ["TransferLearning.Freeze"] = Changed("Freeze", "classes, generator: generator)", "3, generator: generator)", Transfer),
+        }, "--only", "a4.finetune", "a4.freeze", "a4.transfer_hidden");
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["a4.finetune"].Tag, Is.EqualTo("passed"));
+            Assert.That(results["a4.freeze"].Tag, Is.EqualTo("passed"));
+            Assert.That(results["a4.transfer_hidden"].Score, Is.Zero, results["a4.transfer_hidden"].Output);
+        });
+    }
+
     private static IReadOnlyDictionary<string, HostProcess.GradedCheck> Grade(string name, Dictionary<string, string> bodies, params string[] extra) =>
         HostProcess.Grade(Implementations.Grader(), Implementations.Variant(name, bodies), null, ["--assignment", "a4", .. extra]);
 
