@@ -16,20 +16,7 @@ internal static class FashionCnnQuick
         var batch = options.Batch;
         var x = Tensor.Randn(gen, [batch, 1, 28, 28]);
         var y = Tensor.Randint(gen, 0, 10, [batch]);
-        Action step = options.Eval
-            ? () =>
-            {
-                using var scope = Tensor.NoGrad();
-                model.Eval();
-                model.Call(x).ArgMax(1);
-            }
-            : () =>
-            {
-                model.Train();
-                optimizer.ZeroGrad();
-                Functional.NllLoss(model.Call(x), y).Backward();
-                optimizer.Step();
-            };
+        var step = TrainingStep.For(model, optimizer, x, y, options.Eval, (scores, labels) => Functional.NllLoss(scores, labels));
         var seconds = Timing.MedianSeconds(step, options.Seconds);
         return Json.Object(("case", "fashion-cnn"), ("mode", options.Eval ? "eval" : "train"), ("batch", batch), ("img_per_s", Math.Round(batch / seconds)));
     }

@@ -19,20 +19,7 @@ internal static class ResNet18Quick
         var batch = options.Batch;
         var x = Tensor.Randn(gen, [batch, 3, 224, 224]);
         var y = Tensor.Randint(gen, 0, 2, [batch]);
-        Action step = options.Eval
-            ? () =>
-            {
-                using var scope = Tensor.NoGrad();
-                model.Eval();
-                model.Call(x).ArgMax(1);
-            }
-            : () =>
-            {
-                model.Train();
-                optimizer.ZeroGrad();
-                Functional.CrossEntropy(model.Call(x), y).Backward();
-                optimizer.Step();
-            };
+        var step = TrainingStep.For(model, optimizer, x, y, options.Eval, (scores, labels) => Functional.CrossEntropy(scores, labels));
         var seconds = Timing.MedianSeconds(step, options.Seconds, minRuns: 5);
         return Json.Object(("case", "resnet18"), ("mode", options.Eval ? "eval" : "train"), ("batch", batch), ("img_per_s", Math.Round(batch / seconds, 1)));
     }

@@ -12,7 +12,7 @@ internal sealed class TrainModelCheck() : A4Check("a4.train_model", "TransferLea
 
     protected override TimeSpan TimeLimit => TimeSpan.FromSeconds(30);
 
-    public override Observation Probe(ProbeContext context) => TransferProbe.Loop(context);
+    public override Observation Probe(ProbeContext context) => TransferProbe.Loop();
 
     public override Verdict Judge(Observation student, Observation expected)
     {

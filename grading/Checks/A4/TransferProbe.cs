@@ -93,9 +93,8 @@ internal static class TransferProbe
     }
 
     /// <summary>Runs TrainModel on the loop set-up and records the history, the final weights and the final model's validation accuracy.</summary>
-    public static Observation Loop(ProbeContext context)
+    public static Observation Loop()
     {
-        _ = context;
         var setup = new LoopSetup();
         var history = TransferLearning.TrainModel(setup.Model, () => LoopSetup.Batches(setup.TrainX, setup.TrainY), () => LoopSetup.Batches(setup.ValX, setup.ValY),
             setup.Optimizer, setup.Scheduler, LoopSetup.Epochs);

@@ -1,5 +1,5 @@
-using System.Runtime.ExceptionServices;
 using Autograder.Grading.Checks;
+using Autograder.Host.Checks.Support;
 using Homework.A5;
 
 namespace Autograder.Host.Checks.A5.Hidden;
@@ -11,17 +11,9 @@ internal sealed class PoolingHiddenCheck() : A5Check("a5.pooling_hidden", "Seque
     public override Observation Probe(ProbeContext context)
     {
         var sizes = SentenceProbe.Sizes.Draw(context);
-        var observation = new Observation();
-        var average = Add(observation, "average_", () => PoolingProbe.Run(context, sizes, SequencePooling.Average, (v, _) => v.Mean(1)));
-        var last = Add(observation, "last_", () => PoolingProbe.Run(context, sizes, SequencePooling.LastRealToken, (v, _) => v.Select(1, v.Shape[1] - 1)));
-
-        if (average is not null && last is not null)
-        {
-            // Neither method started: the check as a whole is not attempted, not failed (the trace still points at the stub).
-            ExceptionDispatchInfo.Throw(average);
-        }
-
-        return observation;
+        return CheckParts.Probe(
+            ("average_", () => PoolingProbe.Run(context, sizes, SequencePooling.Average, (v, _) => v.Mean(1))),
+            ("last_", () => PoolingProbe.Run(context, sizes, SequencePooling.LastRealToken, (v, _) => v.Select(1, v.Shape[1] - 1))));
     }
 
     public override Verdict Judge(Observation student, Observation expected)
@@ -31,38 +23,9 @@ internal sealed class PoolingHiddenCheck() : A5Check("a5.pooling_hidden", "Seque
         return new Verdict((average.Fraction + last.Fraction) / 2, $"{average.Message} {last.Message}".Trim());
     }
 
-    /// <summary>Runs one part, recording a part that throws as missing so the other still counts.</summary>
-    /// <returns>The part's NotImplementedException, or null when it ran.</returns>
-    private static NotImplementedException? Add(Observation observation, string prefix, Func<Observation> part)
-    {
-        try
-        {
-            var result = part();
-            foreach (var name in result.Names)
-            {
-                observation[prefix + name] = result[name];
-            }
-
-            return null;
-        }
-        catch (NotImplementedException e)
-        {
-            return e;
-        }
-    }
-
-    private static Verdict Part(Observation student, Observation expected, string prefix, string what, string mistake)
-    {
-        if (!student.Contains(prefix + "pooled"))
-        {
-            return Verdict.Fail($"{what}: not implemented.");
-        }
-
-        Observation Slice(Observation o) => o.Names.Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Aggregate(new Observation(), (r, n) =>
-        {
-            r[n[prefix.Length..]] = o[n];
-            return r;
-        });
-        return PoolingProbe.Score(Slice(student), Slice(expected), what, mistake);
-    }
+    /// <summary>A part's verdict: PoolingProbe's own messages name the part already.</summary>
+    private static Verdict Part(Observation student, Observation expected, string prefix, string what, string mistake) =>
+        CheckParts.Ran(student, prefix)
+            ? PoolingProbe.Score(CheckParts.Slice(student, prefix), CheckParts.Slice(expected, prefix), what, mistake)
+            : Verdict.Fail($"{what}: not implemented.");
 }
