@@ -114,6 +114,29 @@ public sealed class SqueezeNet : Module<Tensor, Tensor>
         return x;
     }
 
+    /// <summary>
+    /// The output of each of the first <paramref name="count"/> layers, in order (a convolution's after its ReLU), as style
+    /// transfer reads them: 0 conv1, 1 max-pool, 2 fire2, 3 fire3, 4 fire4, 5 max-pool, 6 fire5, 7 fire6, 8 fire7, 9 fire8,
+    /// 10 max-pool, 11 fire9.
+    /// </summary>
+    /// <param name="input">Preprocessed images, (N, 3, H, W).</param>
+    /// <param name="count">How many layers to run, at most the 12 before the classifier.</param>
+    public IReadOnlyList<Tensor> Activations(Tensor input, int count)
+    {
+        var features = _layers.TakeWhile(l => l.Layer is not Dropout).ToList();
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, features.Count);
+        var outputs = new List<Tensor>(count);
+        var x = input;
+        foreach (var (layer, relu) in features.Take(count))
+        {
+            x = layer.Call(x);
+            x = relu ? x.Relu() : x;
+            outputs.Add(x);
+        }
+
+        return outputs;
+    }
+
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input)
     {

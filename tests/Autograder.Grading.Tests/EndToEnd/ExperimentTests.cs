@@ -89,6 +89,41 @@ public sealed class ExperimentTests
     }
 
     /// <summary>
+    /// A4 in the main command: the pretrained ResNet finetuned and frozen on the bundled ants and bees (the frozen backbone did
+    /// not move, the head alone trained), and three stylised images whose losses the host recomputed.
+    /// </summary>
+    [Test]
+    public void Transfer_learning_and_style_transfer_reach_their_quick_targets()
+    {
+        var (results, files) = HostProcess.Read(FreshClone.Main.Out);
+        var finetune = JsonNode.Parse(files["experiments/a4.finetune_hymenoptera/metrics.json"])!["metrics"]!;
+        var freeze = JsonNode.Parse(files["experiments/a4.freeze_hymenoptera/metrics.json"])!["metrics"]!;
+        var style = JsonNode.Parse(files["experiments/a4.style_transfer/metrics.json"])!;
+        Assert.Multiple(() =>
+        {
+            foreach (var id in new[] { "a4.finetune_hymenoptera", "a4.freeze_hymenoptera", "a4.style_transfer" })
+            {
+                Assert.That(results[id].Tag, Is.EqualTo("passed"), results[id].Output);
+            }
+
+            Assert.That(finetune["val_accuracy"]!.GetValue<double>(), Is.GreaterThanOrEqualTo(0.75), "the reference: 87.5 % of the 48 bundled validation images after 3 epochs");
+            Assert.That(freeze["val_accuracy"]!.GetValue<double>(), Is.GreaterThanOrEqualTo(0.75), "the reference: 79.2 %");
+            Assert.That(finetune["val_images"]!.GetValue<double>(), Is.EqualTo(48));
+            Assert.That(freeze["backbone_change"]!.GetValue<double>(), Is.Zero, "Freeze: no pretrained weight moved");
+            Assert.That(finetune["backbone_change"]!.GetValue<double>(), Is.GreaterThan(0), "Finetune: they did");
+            Assert.That(freeze["trained_parameters"]!.GetValue<double>(), Is.EqualTo((512 * 2) + 2), "only the new Linear(512, 2)");
+            Assert.That(files.Keys.Count(k => k.StartsWith("experiments/a4.finetune_hymenoptera/gallery_", StringComparison.Ordinal)), Is.EqualTo(8));
+            Assert.That(style["series"]!["loss_0"]!.AsArray(), Has.Count.EqualTo(100), "one loss per iteration of the quick run");
+            Assert.That(style["tables"]!["losses"]!["rows"]!.AsArray(), Has.Count.EqualTo(3), "three pairs, each scored by the host");
+            foreach (var p in new[] { 0, 1, 2 })
+            {
+                Assert.That(style["metrics"]![$"loss_removed_{p}"]!.GetValue<double>(), Is.GreaterThan(0.3), "the reference removes 43–66 % of the content photo's loss");
+                Assert.That(files[$"experiments/a4.style_transfer/pair_{(3 * p) + 2}.png"], Does.Contain("IHDR"), "the stylised image, a PNG");
+            }
+        });
+    }
+
+    /// <summary>
     /// An instructor's unlabelled file (<c>--predict</c>): every line gets a label in predictions.txt, in order, blank lines
     /// included; the test accuracy is still scored by the host; a missing file is a clear error before anything runs.
     /// </summary>

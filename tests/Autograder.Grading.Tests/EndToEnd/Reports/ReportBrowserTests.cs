@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Autograder.Grading.Tests.EndToEnd.Reports;
 
 /// <summary>
-/// The reference's A1, A2, A3 and A5 reports opened in headless Chromium: math rendered as MathML (no raw TeX on screen), every
+/// The reference's A1–A5 reports opened in headless Chromium: math rendered as MathML (no raw TeX on screen), every
 /// image and plot loaded with a size, no console errors, readable on a phone without sideways scrolling, and printable
 /// (figures kept whole, a PDF comes out). A full-page screenshot of each is attached to the test result.
 /// </summary>
@@ -30,6 +30,7 @@ public sealed class ReportBrowserTests
     [TestCase("a1")]
     [TestCase("a2")]
     [TestCase("a3")]
+    [TestCase("a4")]
     [TestCase("a5")]
     public async Task The_report_renders_math_images_and_plots_without_errors(string assignment)
     {
@@ -60,6 +61,7 @@ public sealed class ReportBrowserTests
     [TestCase("a1")]
     [TestCase("a2")]
     [TestCase("a3")]
+    [TestCase("a4")]
     [TestCase("a5")]
     public async Task On_a_phone_nothing_scrolls_sideways(string assignment)
     {

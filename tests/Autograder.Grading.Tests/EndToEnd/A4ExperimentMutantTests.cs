@@ -1,0 +1,72 @@
+namespace Autograder.Grading.Tests.EndToEnd;
+
+/// <summary>
+/// A4's experiments (quick runs) against mistakes that pass a glance: each written into a copy of the reference, trained for
+/// real, and scored by the host; the mutant must lose the points the mistake is worth, with a message that says why.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class A4ExperimentMutantTests
+{
+    private const string Losses = "A4/StyleLosses.cs";
+    private const string Transfer = "A4/TransferLearning.cs";
+
+    /// <summary>A Freeze that freezes nothing and hands every parameter to the optimizer: that is finetuning, and earns nothing here.</summary>
+    [Test]
+    public void A_backbone_left_trainable_earns_nothing_under_freeze()
+    {
+        var results = Run("a4-exp-unfrozen", new Dictionary<string, string>
+        {
+            ["TransferLearning.Freeze"] = "model.Fc = new Linear(ResNet.FeatureCount, classes, generator: generator); return [.. model.Parameters()];",
+        }, "a4.freeze_hymenoptera");
+        Assert.That(results["a4.freeze_hymenoptera"].Score, Is.Zero);
+        Assert.That(results["a4.freeze_hymenoptera"].Output, Does.Contain("pretrained weights changed during training"));
+    }
+
+    /// <summary>A TrainModel that never calls optimizer.Step(): the head stays as initialised, below the floor.</summary>
+    [Test]
+    public void Training_without_steps_stays_near_chance()
+    {
+        var results = Run("a4-exp-no-step", new Dictionary<string, string>
+        {
+            ["TransferLearning.TrainModel"] = Changed("TrainModel", "optimizer.Step();", "_ = optimizer;", Transfer),
+        }, "a4.freeze_hymenoptera");
+        Assert.That(results["a4.freeze_hymenoptera"].Score, Is.LessThan(0.25 * results["a4.freeze_hymenoptera"].MaxScore), results["a4.freeze_hymenoptera"].Output);
+        Assert.That(results["a4.freeze_hymenoptera"].Output, Does.Contain("validation accuracy"));
+    }
+
+    /// <summary>
+    /// Style losses that optimise the wrong thing: over the last style layer only, and with the content term as a mean (so it
+    /// vanishes). The host recomputes the real losses of the images and finds less of the loss removed than the reference removes.
+    /// </summary>
+    [Test]
+    public void Style_transfer_with_wrong_losses_removes_less_of_the_loss()
+    {
+        var lastOnly = Run("a4-exp-style-last", new Dictionary<string, string>
+        {
+            ["StyleLosses.StyleLoss"] = Changed("StyleLoss", "loss = loss + (", "loss = ("),
+        }, "a4.style_transfer");
+        var meanContent = Run("a4-exp-content-mean", new Dictionary<string, string>
+        {
+            ["StyleLosses.ContentLoss"] = Changed("ContentLoss", ".Square().Sum()", ".Square().Mean()"),
+        }, "a4.style_transfer");
+        Assert.Multiple(() =>
+        {
+            foreach (var results in new[] { lastOnly, meanContent })
+            {
+                Assert.That(results["a4.style_transfer"].Score, Is.LessThan(0.75 * results["a4.style_transfer"].MaxScore), results["a4.style_transfer"].Output);
+                Assert.That(results["a4.style_transfer"].Output, Does.Contain("of the content image's loss (recomputed by the grader"));
+            }
+        });
+    }
+
+    private static IReadOnlyDictionary<string, HostProcess.GradedCheck> Run(string name, Dictionary<string, string> bodies, string experiment) =>
+        HostProcess.Run("experiments run", Implementations.Grader(), Implementations.Variant(name, bodies), null, "--quick", "--only", experiment).Results;
+
+    private static string Changed(string method, string from, string to, string file = Losses)
+    {
+        var body = Implementations.ReferenceBody(file, method);
+        Assert.That(body, Does.Contain(from), "the mutant's anchor must be in the reference");
+        return body.Replace(from, to, StringComparison.Ordinal);
+    }
+}
