@@ -13,7 +13,7 @@ internal sealed class FinetuneExperiment : TransferExperiment
 
     protected override (double Floor, double Target) QuickBand => (0.65, 0.75);
 
-    protected override (double Floor, double Target) FullBand => (0.7, 0.9);
+    protected override (double Floor, double Target) FullBand => (0.7, 0.88);
 
     protected override string Scenario => "finetuning";
 

@@ -11,7 +11,7 @@ namespace Autograder.Host.Experiments.A4;
 /// The ants-and-bees images of PyTorch's transfer-learning tutorial with the tutorial's transforms: for training, a random
 /// resized crop to 224 × 224 and a horizontal flip half of the time (drawn anew each epoch, seeded); for validation, the
 /// shorter side resized to 256 and the central 224 × 224. Both then become the pretrained network's own input
-/// (<see cref="PretrainedResNet.Input"/>: BGR in 0–255 minus its mean image), where the tutorial normalises with ImageNet's
+/// (<see cref="PretrainedResNet.Input"/>: BGR in 0–255 minus its mean image, over ImageNet's pixel deviation), where the tutorial normalises with ImageNet's
 /// mean and deviation for torchvision's weights.
 /// </summary>
 internal sealed class HymenopteraData

@@ -76,12 +76,12 @@ internal abstract class TransferExperiment : Experiment
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var history = TransferLearning.TrainModel(model, Train, Validate, optimizer, scheduler, epochs);
         var seconds = clock.Elapsed.TotalSeconds;
-        var gallery = Tensor.FromArray(GalleryIndices(labels.Shape[0]), GalleryCount);
+        var predictions = Predict(model, validation);
         var observation = new Observation
         {
-            ["predictions"] = Predict(model, validation),
+            ["predictions"] = predictions,
             ["untrained_predictions"] = untrained,
-            ["gallery_predictions"] = Tensor.FromArray(TransferLearning.VisualizeModel(model, validation.IndexSelect(0, gallery), GalleryCount), GalleryCount),
+            ["gallery_predictions"] = Gallery(model, validation, predictions),
             ["history"] = History(history),
         };
         observation.Set("backbone_change", BackboneChange(model, backbone));
@@ -184,6 +184,24 @@ internal abstract class TransferExperiment : Experiment
         var predictions = Classification.Predict(model.Call, images, 16);
         model.Train(wasTraining);
         return predictions;
+    }
+
+    /// <summary>
+    /// The gallery's predictions from the student's VisualizeModel; while that is still a stub, the grader's own predictions,
+    /// so that a missing gallery does not cost the accuracy's points.
+    /// </summary>
+    private static Tensor Gallery(ResNet model, Tensor validation, Tensor predictions)
+    {
+        var gallery = Tensor.FromArray(GalleryIndices(validation.Shape[0]), GalleryCount);
+        try
+        {
+            var predicted = TransferLearning.VisualizeModel(model, validation.IndexSelect(0, gallery), GalleryCount);
+            return Tensor.FromArray(predicted, predicted.Length);
+        }
+        catch (NotImplementedException)
+        {
+            return predictions.IndexSelect(0, gallery);
+        }
     }
 
     private static Tensor History(IReadOnlyList<EpochResult> history)

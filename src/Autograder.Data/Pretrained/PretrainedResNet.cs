@@ -7,13 +7,20 @@ namespace Autograder.Data.Pretrained;
 
 /// <summary>
 /// The ImageNet-trained ResNet in the NuGet package <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c> (MIT): read from the
-/// package folder, mapped onto <see cref="ResNet"/>, and its input preparation (224 × 224, BGR in 0–255, minus a mean image).
+/// package folder, mapped onto <see cref="ResNet"/>, and its input preparation (224 × 224, BGR in 0–255, minus a mean image,
+/// divided by <see cref="InputScale"/>).
 /// </summary>
 /// <remarks>
 /// The package calls it ResNet-18, but its graph has three basic blocks in the last stage ([2, 2, 2, 3], 20 weighted layers
 /// with a final layer), not torchvision's [2, 2, 2, 2]; <see cref="ResNet.Blocks"/> says so, and <c>layer4.2</c> is the extra
 /// block. It was trained with CNTK, whose strided layers pad one more row and column before than after
 /// (<see cref="ResNetPadding.MoreBefore"/>). It ends at the global average pool: 512 features, no classifier.
+/// CNTK trained it on raw 0–255 pixels, so its first convolution's weights are about 57 times smaller than those of a
+/// network trained on normalised pixels. The features do not care (batch norm follows), but SGD does: with batch norm after
+/// it, a layer's relative update grows as the square of its weights' smallness, so finetuning moved <c>conv1</c> thousands
+/// of times faster than torchvision's ResNet and the validation accuracy swung by 30 points between epochs. So
+/// <see cref="Input"/> divides the pixels by <see cref="InputScale"/> (ImageNet's pixel deviation) and <see cref="Load()"/>
+/// multiplies <c>conv1</c>'s weights by it: the same features, with the input on the scale torchvision's networks see.
 /// </remarks>
 public static class PretrainedResNet
 {
@@ -22,6 +29,9 @@ public static class PretrainedResNet
 
     /// <summary>The image size the network and its mean image are made for.</summary>
     public const int Size = 224;
+
+    /// <summary>What <see cref="Input"/> divides the mean-subtracted pixels by, and <see cref="Load()"/> multiplies <c>conv1</c>'s weights by: 0.225 × 255, ImageNet's pixel deviation.</summary>
+    public const float InputScale = 57.375f;
 
     private static readonly Lazy<Tensor> Mean = new(() =>
     {
@@ -38,17 +48,19 @@ public static class PretrainedResNet
 
     /// <summary>Loads the network with its ImageNet weights, in evaluation mode, without a final layer (it outputs 512 features).</summary>
     /// <exception cref="FileNotFoundException">The package is not in the NuGet package folder.</exception>
-    public static ResNet Load()
+    public static ResNet Load() => Load(Locate("tools/DnnImageModels/ResNet18Onnx/ResNet18.onnx"));
+
+    /// <summary>Loads a network from an ONNX file of the same form, <c>conv1</c> rescaled for <see cref="Input"/>.</summary>
+    /// <param name="path">The ONNX file.</param>
+    public static ResNet Load(string path)
     {
-        var path = Locate("tools/DnnImageModels/ResNet18Onnx/ResNet18.onnx");
-        return ResNetOnnx.Load(ResNetOnnx.ReadModel(path), path);
+        var model = ResNetOnnx.Load(ResNetOnnx.ReadModel(path), path);
+        using var noGrad = Tensor.NoGrad();
+        model.NamedParameters().Single(p => p.Name == "conv1.weight").Parameter.Mul_(InputScale);
+        return model;
     }
 
-    /// <summary>Loads a network from an ONNX file of the same form.</summary>
-    /// <param name="path">The ONNX file.</param>
-    public static ResNet Load(string path) => ResNetOnnx.Load(ResNetOnnx.ReadModel(path), path);
-
-    /// <summary>The network's input for 224 × 224 RGB images: channels in BGR order, 0–255, minus <see cref="MeanImage"/>; (N, 3, 224, 224).</summary>
+    /// <summary>The network's input for 224 × 224 RGB images: channels in BGR order, 0–255, minus <see cref="MeanImage"/>, divided by <see cref="InputScale"/>; (N, 3, 224, 224).</summary>
     /// <exception cref="ArgumentException">An image is not 224 × 224 with at least three channels.</exception>
     public static Tensor Input(IReadOnlyList<Image> images)
     {
@@ -68,7 +80,7 @@ public static class PretrainedResNet
             {
                 for (var bgr = 0; bgr < 3; bgr++)
                 {
-                    values[(((n * 3) + bgr) * plane) + i] = image.Pixels[(i * image.Channels) + (2 - bgr)] - mean[(bgr * plane) + i];
+                    values[(((n * 3) + bgr) * plane) + i] = (image.Pixels[(i * image.Channels) + (2 - bgr)] - mean[(bgr * plane) + i]) / InputScale;
                 }
             }
         }

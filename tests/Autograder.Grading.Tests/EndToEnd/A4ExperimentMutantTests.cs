@@ -35,6 +35,18 @@ public sealed class A4ExperimentMutantTests
         Assert.That(results["a4.freeze_hymenoptera"].Output, Does.Contain("validation accuracy"));
     }
 
+    /// <summary>VisualizeModel still a stub: the gallery is only for the report, so the accuracy still earns its points.</summary>
+    [Test]
+    public void A_stub_gallery_costs_no_accuracy_points()
+    {
+        var (results, files) = HostProcess.Run("experiments run", Implementations.Grader(), Implementations.Variant("a4-exp-no-gallery", new Dictionary<string, string>
+        {
+            ["TransferLearning.VisualizeModel"] = "throw new NotImplementedException();",
+        }), null, "--quick", "--only", "a4.freeze_hymenoptera");
+        Assert.That(results["a4.freeze_hymenoptera"].Score, Is.EqualTo(results["a4.freeze_hymenoptera"].MaxScore), results["a4.freeze_hymenoptera"].Output);
+        Assert.That(files.Keys.Count(k => k.StartsWith("experiments/a4.freeze_hymenoptera/gallery_", StringComparison.Ordinal)), Is.EqualTo(8), "the grader's own predictions fill the gallery");
+    }
+
     /// <summary>
     /// Style losses that optimise the wrong thing: over the last style layer only, and with the content term as a mean (so it
     /// vanishes). The host recomputes the real losses of the images and finds less of the loss removed than the reference removes.
