@@ -1,0 +1,22 @@
+using Autograder.Grading.Checks;
+
+namespace Autograder.Host.Checks.A6;
+
+/// <summary>Shared metadata for A6's checks: assignment, visibility, and the parts composite checks may take from the reference.</summary>
+internal abstract class A6Check(string id, string title, double points, Visibility visibility, params string[] targets)
+    : AssignmentCheck("A6", id, title, points, visibility, targets)
+{
+    /// <summary>The Seq2Seq encoder, used by the whole translator.</summary>
+    public static readonly Substitution EncoderFile = new("A6/Seq2Seq/Encoder.cs", "Homework.A6.Encoder");
+
+    /// <summary>The Seq2Seq decoder, used by the whole translator.</summary>
+    public static readonly Substitution DecoderFile = new("A6/Seq2Seq/Decoder.cs", "Homework.A6.Decoder");
+
+    /// <summary>One attention head, used by the Transformer's multi-head attention.</summary>
+    public static readonly Substitution AttentionHeadFile = new("A6/Transformer/AttentionHead.cs", "Homework.A6.AttentionHead");
+
+    protected A6Check(string id, string title, double points, params string[] targets)
+        : this(id, title, points, Visibility.Visible, targets)
+    {
+    }
+}
