@@ -21,11 +21,11 @@ internal static class TransformerProbe
     /// <summary>Sizes of a probe.</summary>
     public sealed record Sizes(int N, int T, int InputVocabulary, int OutputVocabulary, int Hidden, int Heads, int KeySize, int ValueSize, int Feedforward, int MaxLength)
     {
-        /// <summary>Sizes drawn from a hidden check's seed: N 1–3, T 1–8 of at most T–T+3, vocabularies 4–12, hidden 2–8, 1–4 heads, d_k 1–5, d_v 1–5, feed-forward 2–9.</summary>
+        /// <summary>Sizes drawn from a hidden check's seed: N 1–3, T 2–8 of at most T–T+3, vocabularies 4–12, hidden 2–8, 1–4 heads, d_k 1–5, d_v 1–5, feed-forward 2–9.</summary>
         public static Sizes Draw(ProbeContext context)
         {
             int Next(int low, int high) => (int)context.Generator.NextInt64(low, high + 1);
-            var t = Next(1, 8);
+            var t = Next(2, 8);
             return new(Next(1, 3), t, Next(4, 12), Next(4, 12), Next(2, 8), Next(1, 4), Next(1, 5), Next(1, 5), Next(2, 9), t + Next(0, 3));
         }
 

@@ -3,7 +3,7 @@ using Autograder.Tensors;
 
 namespace Autograder.Host.Checks.A6.Hidden;
 
-/// <summary>One attention head on per-student sizes (hidden): d_k ≠ d_v, T from 1 to 8.</summary>
+/// <summary>One attention head on per-student sizes (hidden): d_k and d_v drawn apart, T from 2 to 8.</summary>
 internal sealed class AttentionHeadHiddenCheck() : A6Check("a6.attention_head_hidden", "AttentionHead on unseen sizes", 0.5, Visibility.Hidden,
     "Homework.A6.AttentionHead.Weights", "Homework.A6.AttentionHead.Forward")
 {

@@ -1,0 +1,101 @@
+namespace Autograder.Grading.Tests.EndToEnd;
+
+/// <summary>
+/// A6's checks against the mistakes the assignment invites, each written into a copy of the reference: every mutant is caught
+/// by its own check with a message that names it, and the models built on a faulty part are graded with the reference's part.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class A6MutantTests
+{
+    private const string Lstm = "A6/Naive/NaiveLstm.cs";
+    private const string Decoder = "A6/Seq2Seq/Decoder.cs";
+    private const string Head = "A6/Transformer/AttentionHead.cs";
+    private const string Transformer = "A6/Transformer/TransformerTranslator.cs";
+
+    /// <summary>
+    /// The forget gate computed from the input gate's parameters, a dot product for the cosine similarity, attention scores
+    /// without the √d_k scale, the position embedding left out, the feed-forward residual added after the LayerNorm, and the
+    /// padding counted in the perplexity.
+    /// </summary>
+    [Test]
+    public void A6_mutants_are_caught_and_the_models_are_isolated()
+    {
+        var mutants = Implementations.Variant("a6-mutants", new Dictionary<string, string>
+        {
+            ["NaiveLstm.Forward"] = Changed(Lstm, "Forward", "x.MatMul(_weightIf) + h.MatMul(_weightHf) + _biasF", "x.MatMul(_weightIi) + h.MatMul(_weightHi) + _biasI"),
+            ["Decoder.ComputeAttention"] = Changed(Decoder, "ComputeAttention", "Functional.CosineSimilarity(hidden.Transpose(0, 1), encoderOutputs, dim: 2)", "(hidden.Transpose(0, 1) * encoderOutputs).Sum(2)"),
+            ["AttentionHead.Weights"] = Changed(Head, "Weights", " / Math.Sqrt(Key.OutFeatures)", ""),
+            ["TransformerTranslator.Embed"] = "return _embedding.Call(inputs);",
+            ["TransformerTranslator.FeedForward"] = "return _normFf.Call(_feedforward2.Call(Functional.Relu(_feedforward1.Call(inputs)))) + inputs;",
+            ["Perplexity.Compute"] = Changed("A6/Perplexity.cs", "Compute", "targets.Ne(SpecialTokens.Padding).To(picked.DType)", "Tensor.OnesLike(picked)"),
+        });
+        var results = HostProcess.Grade(Implementations.Grader(), mutants, null, "--assignment", "a6");
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["a6.naive_lstm"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a6.naive_lstm"].Output, Does.Contain("No gradient reaches weightIf, weightHf, biasF"));
+            Assert.That(results["a6.naive_lstm_hidden"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a6.decoder_attention"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a6.decoder_attention"].Output, Does.Contain("cosine similarity"));
+            Assert.That(results["a6.decoder"].Tag, Is.EqualTo("passed"), "without attention the decoder is right");
+            Assert.That(results["a6.seq2seq"].Tag, Is.EqualTo("passed"));
+            Assert.That(results["a6.seq2seq"].Output, Does.StartWith("graded with the reference's A6/Seq2Seq/Decoder.cs in place of yours"));
+            Assert.That(results["a6.seq2seq_hidden"].Tag, Is.EqualTo("passed"));
+            Assert.That(results["a6.attention_head"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a6.attention_head"].Output, Does.Contain("divide the scores by √d_k"));
+            Assert.That(results["a6.multi_head_attention"].Tag, Is.EqualTo("passed"));
+            Assert.That(results["a6.multi_head_attention"].Output, Does.StartWith("graded with the reference's A6/Transformer/AttentionHead.cs"));
+            Assert.That(results["a6.transformer_embed"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a6.transformer_embed"].Output, Does.Contain("word embeddings alone"));
+            Assert.That(results["a6.feedforward"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a6.feedforward"].Output, Does.Contain("the LayerNorm last"));
+            Assert.That(results["a6.transformer_forward"].Tag, Is.EqualTo("failed"), "the whole model shows the embedding and feed-forward mistakes");
+            Assert.That(results["a6.perplexity"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a6.perplexity"].Output, Does.Contain("padding positions are counted"));
+            Assert.That(results["a6.vanilla_rnn"].Tag, Is.EqualTo("passed"));
+            Assert.That(results["a6.encoder"].Tag, Is.EqualTo("passed"));
+        });
+    }
+
+    /// <summary>
+    /// Softmaxes over the wrong axis (the batch in the decoder's attention, the queries in a head), the heads concatenated in
+    /// the wrong order, the embeddings concatenated instead of added, and a decoder never fed its own predictions.
+    /// </summary>
+    [Test]
+    public void A6_axis_order_and_feedback_mutants_are_caught()
+    {
+        var mutants = Implementations.Variant("a6-mutants-axes", new Dictionary<string, string>
+        {
+            ["Decoder.ComputeAttention"] = Changed(Decoder, "ComputeAttention", "Functional.Softmax(similarity, 1)", "Functional.Softmax(similarity, 0)"),
+            ["AttentionHead.Weights"] = Changed(Head, "Weights", "Functional.Softmax(scores, 2)", "Functional.Softmax(scores, 1)"),
+            ["TransformerTranslator.MultiHeadAttention"] = Changed(Transformer, "MultiHeadAttention", "Heads.Select(", "Heads.Reverse().Select("),
+            ["TransformerTranslator.Embed"] = "return Tensor.Cat([_embedding.Call(inputs), _positionEmbedding.Call(Tensor.Arange(inputs.Shape[1])).Unsqueeze(0).Expand(inputs.Shape[0], inputs.Shape[1], -1)], 2);",
+            ["Seq2Seq.Forward"] = Changed("A6/Seq2Seq/Seq2Seq.cs", "Forward", "input = output.ArgMax(1).Unsqueeze(1);", "_ = input;"),
+        });
+        var results = HostProcess.Grade(Implementations.Grader(), mutants, null, "--assignment", "a6", "--only",
+            "a6.decoder_attention", "a6.attention_head", "a6.multi_head_attention", "a6.transformer_embed", "a6.seq2seq", "a6.attention_head_hidden", "a6.decoder_attention_hidden");
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["a6.decoder_attention"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a6.decoder_attention"].Output, Does.Contain("over the batch axis"));
+            Assert.That(results["a6.decoder_attention_hidden"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a6.attention_head"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a6.attention_head"].Output, Does.Contain("over the queries' axis"));
+            Assert.That(results["a6.attention_head_hidden"].Score, Is.LessThan(results["a6.attention_head_hidden"].MaxScore));
+            Assert.That(results["a6.multi_head_attention"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a6.multi_head_attention"].Output, Does.Contain("the output"));
+            Assert.That(results["a6.transformer_embed"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a6.transformer_embed"].Output, Does.Contain("concatenated"));
+            Assert.That(results["a6.seq2seq"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a6.seq2seq"].Output, Does.Contain("previous step's most likely word"));
+        });
+    }
+
+    private static string Changed(string file, string method, string from, string to)
+    {
+        var body = Implementations.ReferenceBody(file, method);
+        Assert.That(body, Does.Contain(from), "the mutant's anchor must be in the reference");
+        return body.Replace(from, to, StringComparison.Ordinal);
+    }
+}
