@@ -21,6 +21,9 @@ internal static class ExperimentData
     /// <summary>SST-2 with the GloVe vectors (shipped in data/ as it is: it is small).</summary>
     public static DataRequirement Sst2 { get; } = new("sst2", null, ["stsa.binary.train.gz", "stsa.binary.dev.gz", "stsa.binary.test.gz", "glove.twitter.27B.25d.top12k.txt.gz"]);
 
+    /// <summary>Multi30k's German–English pairs (shipped in data/ as they are).</summary>
+    public static DataRequirement Multi30k { get; } = new("multi30k", null, ["train.de.gz", "train.en.gz", "val.de.gz", "val.en.gz", "test_2016_flickr.de.gz", "test_2016_flickr.en.gz"]);
+
     /// <summary>The pretrained SqueezeNet (shipped in data/ as it is).</summary>
     public static DataRequirement SqueezeNet { get; } = new("pretrained-squeezenet", null, ["architecture.json"]);
 

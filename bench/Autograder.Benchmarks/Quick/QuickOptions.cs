@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Autograder.Benchmarks.Quick;
 
-/// <summary>Parsed options of the quick mode: <c>CASE [--size N] [--dtype float32|float64] [--seconds S] [--batch N] [--eval] [--padded]</c>.</summary>
-internal sealed record QuickOptions(string Case, int Size, string DType, double Seconds, int Batch, bool Eval, bool Padded)
+/// <summary>Parsed options of the quick mode: <c>CASE [--size N] [--dtype float32|float64] [--seconds S] [--batch N] [--eval] [--padded] [--cell rnn|lstm]</c>.</summary>
+internal sealed record QuickOptions(string Case, int Size, string DType, double Seconds, int Batch, bool Eval, bool Padded, string Cell = "lstm")
 {
     public static QuickOptions Parse(string[] args)
     {
@@ -19,8 +19,14 @@ internal sealed record QuickOptions(string Case, int Size, string DType, double 
                 "--batch" => options with { Batch = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--eval" => options with { Eval = true },
                 "--padded" => options with { Padded = true },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --size N, --dtype float32|float64, --seconds S, --batch N, --eval, --padded."),
+                "--cell" => options with { Cell = Next() },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --size N, --dtype float32|float64, --seconds S, --batch N, --eval, --padded, --cell rnn|lstm."),
             };
+        }
+
+        if (options.Cell is not ("rnn" or "lstm"))
+        {
+            throw new ArgumentException($"--cell must be rnn or lstm; got '{options.Cell}'.");
         }
 
         if (options.DType is not ("float32" or "float64"))

@@ -15,6 +15,9 @@ internal abstract class A6Check(string id, string title, double points, Visibili
     /// <summary>One attention head, used by the Transformer's multi-head attention.</summary>
     public static readonly Substitution AttentionHeadFile = new("A6/Transformer/AttentionHead.cs", "Homework.A6.AttentionHead");
 
+    /// <summary>The training loop, used by the experiments.</summary>
+    public static readonly Substitution TrainingFile = new("A6/TranslationTraining.cs", "Homework.A6.TranslationTraining");
+
     protected A6Check(string id, string title, double points, params string[] targets)
         : this(id, title, points, Visibility.Visible, targets)
     {

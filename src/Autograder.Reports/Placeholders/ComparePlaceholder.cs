@@ -4,7 +4,8 @@ namespace Autograder.Reports.Placeholders;
 
 /// <summary>
 /// <c>{{ compare experiments="ID|ID" metrics="NAME|NAME" labels="A|B" best=NAME }}</c>: one row per experiment, one column per
-/// metric, the row with the largest <c>best</c> metric in bold (the models of an assignment side by side).
+/// metric, the row with the largest <c>best</c> metric in bold (the models of an assignment side by side); <c>lowest=NAME</c>
+/// instead bolds the smallest (a loss, a perplexity).
 /// </summary>
 public sealed partial class PlaceholderResolver
 {
@@ -51,10 +52,16 @@ public sealed partial class PlaceholderResolver
             throw new FormatException($"'{bad}' is not a number format; use percent, int, fN, eN or auto.");
         }
 
-        var best = placeholder.Option("best");
+        var (largest, smallest) = (placeholder.Option("best"), placeholder.Option("lowest"));
+        if (largest.Length > 0 && smallest.Length > 0)
+        {
+            throw new FormatException("Give best= (the largest in bold) or lowest= (the smallest), not both.");
+        }
+
+        var (best, sign) = smallest.Length > 0 ? (smallest, -1.0) : (largest, 1.0);
         if (best.Length > 0 && !metrics.Contains(best))
         {
-            throw new FormatException($"best={best} is not one of the metrics ({string.Join(", ", metrics)}).");
+            throw new FormatException($"{(sign < 0 ? "lowest" : "best")}={best} is not one of the metrics ({string.Join(", ", metrics)}).");
         }
 
         var rows = new List<IReadOnlyList<string>>();
@@ -74,9 +81,9 @@ public sealed partial class PlaceholderResolver
             }
 
             rows.Add([label, .. metrics.Select((m, c) => ValueFormat.Write(Lookup(experiment!.Metrics, m, "metric", id), c < formats.Count ? formats[c] : "auto", m))]);
-            if (best.Length > 0 && experiment!.Metrics[best] is var value && double.IsFinite(value) && value > top)
+            if (best.Length > 0 && experiment!.Metrics[best] is var value && double.IsFinite(value) && sign * value > top)
             {
-                (highlight, top) = (i, value);
+                (highlight, top) = (i, sign * value);
             }
         }
 

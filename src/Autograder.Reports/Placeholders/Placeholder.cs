@@ -95,7 +95,7 @@ public sealed record Placeholder(string Kind, string Target, IReadOnlySet<string
         ["fact"] = [],
         ["metrics"] = ["caption"],
         ["table"] = ["caption", "columns", "formats", "best"],
-        ["compare"] = ["experiments", "metrics", "labels", "columns", "formats", "best", "caption"],
+        ["compare"] = ["experiments", "metrics", "labels", "columns", "formats", "best", "lowest", "caption"],
         ["plot"] = ["caption", "series", "labels", "title", "xlabel", "ylabel", "x", "y", "smooth", "format"],
         ["heatmap"] = ["caption", "title", "xlabel", "ylabel", "label", "rows", "columns", "format"],
         ["histogram"] = ["caption", "title", "xlabel", "ylabel", "bins"],
@@ -114,7 +114,7 @@ public sealed record Placeholder(string Kind, string Target, IReadOnlySet<string
     private static string Usage(string kind) => kind switch
     {
         "metric" => "write {{ metric EXPERIMENT.NAME [percent|int|fN|eN] }}.",
-        "compare" => "write {{ compare experiments=\"ID|ID\" metrics=\"NAME|NAME\" [labels=\"A|B\"] [columns=\"Model|…\"] [formats=\"percent|int\"] [best=NAME] [caption=…] }}.",
+        "compare" => "write {{ compare experiments=\"ID|ID\" metrics=\"NAME|NAME\" [labels=\"A|B\"] [columns=\"Model|…\"] [formats=\"percent|int\"] [best=NAME | lowest=NAME] [caption=…] }}.",
         "plot" => "write {{ plot EXPERIMENT series=\"a|b\" [labels=\"A|B\"] [logx] [logy] [smooth=N] … }} or {{ plot EXPERIMENT.TABLE x=COLUMN y=COLUMN [bars] … }}.",
         "heatmap" => "write {{ heatmap EXPERIMENT.TABLE [rows=\"A|B\"] [columns=\"X|Y\"] [label=…] [format=percent|int|fN|eN] [title=…] [xlabel=…] [ylabel=…] [caption=…] }}.",
         "histogram" => "write {{ histogram EXPERIMENT.SERIES [bins=N] [title=…] [xlabel=…] [ylabel=…] [caption=…] }}.",

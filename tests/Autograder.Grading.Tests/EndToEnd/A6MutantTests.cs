@@ -127,6 +127,28 @@ public sealed class A6MutantTests
         }
     }
 
+    /// <summary>
+    /// The experiments: a Seq2Seq whose outputs are multiplied by zero (every word equally likely) never learns and earns
+    /// nothing (its perplexity is the vocabulary's size), while a training loop that never steps is replaced by the
+    /// reference's, so the Transformer still earns its points.
+    /// </summary>
+    [Test]
+    public void A6_experiments_score_the_model_and_isolate_the_training_loop()
+    {
+        var detached = HostProcess.Run("experiments run", Implementations.Grader(), Implementations.Variant("a6-exp-detached", new Dictionary<string, string>
+        {
+            ["Seq2Seq.Forward"] = Changed("A6/Seq2Seq/Seq2Seq.cs", "Forward", "steps.Add(output);", "steps.Add(output * 0.0);"),
+            ["TranslationTraining.TrainEpoch"] = Changed(Training, "TrainEpoch", "optimizer.Step();", "_ = optimizer;"),
+        }), null, "--quick", "--only", "a6.training", "a6.seq2seq_rnn", "a6.transformer_multi30k").Results;
+        Assert.Multiple(() =>
+        {
+            Assert.That(detached["a6.seq2seq_rnn"].Score, Is.Zero, detached["a6.seq2seq_rnn"].Output);
+            Assert.That(detached["a6.seq2seq_rnn"].Output, Does.Contain("Test perplexity").And.Contain("none at 300 or above"));
+            Assert.That(detached["a6.transformer_multi30k"].Tag, Is.EqualTo("passed"), detached["a6.transformer_multi30k"].Output);
+            Assert.That(detached["a6.transformer_multi30k"].Output, Does.StartWith("graded with the reference's A6/TranslationTraining.cs"));
+        });
+    }
+
     private static string Changed(string file, string method, string from, string to)
     {
         var body = Implementations.ReferenceBody(file, method);

@@ -124,6 +124,35 @@ public sealed class ExperimentTests
     }
 
     /// <summary>
+    /// The translators (quick runs in the main command): every model passes, the Transformer beats every Seq2Seq (the
+    /// assignment's one numeric rule), the host scored 500 drawn test positions, and the attention maps and translations are there.
+    /// </summary>
+    [Test]
+    public void The_translators_reach_their_quick_targets_and_the_transformer_wins()
+    {
+        var (results, files) = HostProcess.Read(FreshClone.Main.Out);
+        string[] seq2seq = ["a6.seq2seq_rnn", "a6.seq2seq_lstm", "a6.seq2seq_rnn_attention", "a6.seq2seq_lstm_attention", "a6.seq2seq_tuned"];
+        double Perplexity(string id) => JsonNode.Parse(files[$"experiments/{id}/metrics.json"])!["metrics"]!["test_perplexity"]!.GetValue<double>();
+        var transformer = JsonNode.Parse(files["experiments/a6.transformer_multi30k/metrics.json"])!;
+        var attention = JsonNode.Parse(files["experiments/a6.seq2seq_lstm_attention/metrics.json"])!;
+        Assert.Multiple(() =>
+        {
+            foreach (var id in seq2seq.Append("a6.transformer_multi30k").Append("a6.transformer_tuned"))
+            {
+                Assert.That(results[id].Tag, Is.EqualTo("passed"), results[id].Output);
+            }
+
+            Assert.That(seq2seq.Select(Perplexity), Has.All.GreaterThan(Perplexity("a6.transformer_multi30k")), "the reference: Transformer 51, Seq2Seq 77–101 after 3 quick epochs");
+            Assert.That(Perplexity("a6.transformer_multi30k"), Is.InRange(20, 90));
+            Assert.That(transformer["facts"]!["data"]!.GetValue<string>(), Does.Contain("500 positions"));
+            Assert.That(transformer["series"]!["validation_perplexity"]!.AsArray(), Has.Count.EqualTo(3), "one per quick epoch");
+            Assert.That(transformer["tables"]!.AsObject().Select(t => t.Key), Is.SupersetOf(new[] { "attention_0", "attention_1" }), "one map per head");
+            Assert.That(attention["tables"]!["attention_0"]!["rows"]!.AsArray(), Is.Not.Empty, "one row per decoded word");
+            Assert.That(attention["facts"]!["translation_0"]!.GetValue<string>(), Does.Contain("reference:"));
+        });
+    }
+
+    /// <summary>
     /// An instructor's unlabelled file (<c>--predict</c>): every line gets a label in predictions.txt, in order, blank lines
     /// included; the test accuracy is still scored by the host; a missing file is a clear error before anything runs.
     /// </summary>

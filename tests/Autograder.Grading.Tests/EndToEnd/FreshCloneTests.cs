@@ -10,7 +10,7 @@ namespace Autograder.Grading.Tests.EndToEnd;
 [NonParallelizable]
 public sealed class FreshCloneTests
 {
-    private static readonly string[] Assignments = ["a1", "a2", "a3", "a5"];
+    private static readonly string[] Assignments = ["a1", "a2", "a3", "a5", "a6"];
 
     [Test]
     public void The_main_command_grades_the_reference_at_full_marks_from_the_bundled_data()
@@ -25,6 +25,7 @@ public sealed class FreshCloneTests
             Assert.That(notPassed, Is.Empty, "every check and experiment at full marks");
             Assert.That(tests.Select(t => t!["number"]!.GetValue<string>()), Does.Contain("a3.captioning_lstm").And.Contain("a3.decoder_attention"), "the captioning experiments ran on the bundled Flickr8k subset");
             Assert.That(tests.Select(t => t!["number"]!.GetValue<string>()), Does.Contain("a5.lstm_sst2"), "the sentiment experiments ran on the bundled SST-2");
+            Assert.That(tests.Select(t => t!["number"]!.GetValue<string>()), Does.Contain("a6.transformer_multi30k").And.Contain("a6.seq2seq_lstm_attention"), "the translators trained on the bundled Multi30k");
             Assert.That(results["score"]!.GetValue<double>(), Is.EqualTo(tests.Sum(t => t!["max_score"]!.GetValue<double>())).Within(1e-9));
             Assert.That(run.Output, Does.Not.Contain("Exception").And.Not.Contain("\u001b"), "no stack trace, no escape codes in a redirected log");
             Assert.That(run.Output, Does.Match(@"Autograder: 0 / \d+ points \(0 %\): \d+ not-attempted"), "building the solution graded the untouched starter at 0 %");

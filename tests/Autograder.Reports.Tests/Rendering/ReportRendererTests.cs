@@ -110,7 +110,17 @@ public sealed class ReportRendererTests
         });
     }
 
+    /// <summary>lowest= bolds the smallest value (a perplexity), the other way round from best=.</summary>
+    [Test]
+    public void A_comparison_by_the_lowest_value_bolds_the_smallest()
+    {
+        var report = Render("{{ compare a1 experiments=\"a1.net|a1.wide\" labels=\"Net|Wide\" metrics=test_accuracy formats=percent lowest=test_accuracy }}\n");
+        Assert.That(report.Markdown, Does.Contain("| **Net** | **98.16 %** |\n| Wide | 98.42 % |"));
+    }
+
     [TestCase("{{ compare a1 experiments=\"a1.net\" }}", "needs experiments=")]
+    [TestCase("{{ compare a1 experiments=\"a1.net\" metrics=test_accuracy best=test_accuracy lowest=test_accuracy }}", "not both")]
+    [TestCase("{{ compare a1 experiments=\"a1.net\" metrics=test_accuracy lowest=loss }}", "lowest=loss is not one of the metrics")]
     [TestCase("{{ compare a1 experiments=\"a1.net\" metrics=test_accuracy best=loss }}", "best=loss is not one of the metrics")]
     [TestCase("{{ compare a1 experiments=\"a1.net|a1.wide\" metrics=test_accuracy labels=Net }}", "labels= names 1 rows")]
     [TestCase("{{ compare a1 experiments=\"a1.net\" metrics=loss }}", "a1.net has no metric 'loss'")]

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Autograder.Grading.Tests.EndToEnd.Reports;
 
 /// <summary>
-/// The reference's A1–A5 reports opened in headless Chromium: math rendered as MathML (no raw TeX on screen), every
+/// The reference's A1–A6 reports opened in headless Chromium: math rendered as MathML (no raw TeX on screen), every
 /// image and plot loaded with a size, no console errors, readable on a phone without sideways scrolling, and printable
 /// (figures kept whole, a PDF comes out). A full-page screenshot of each is attached to the test result.
 /// </summary>
@@ -32,6 +32,7 @@ public sealed class ReportBrowserTests
     [TestCase("a3")]
     [TestCase("a4")]
     [TestCase("a5")]
+    [TestCase("a6")]
     public async Task The_report_renders_math_images_and_plots_without_errors(string assignment)
     {
         var (page, errors) = await Open(assignment, 1000, 800);
@@ -47,10 +48,10 @@ public sealed class ReportBrowserTests
         Assert.Multiple(() =>
         {
             Assert.That(font, Is.EqualTo("loaded"), "the plots' text is set in the font the page carries, not a fallback");
-            Assert.That(math, Has.Length.GreaterThan(assignment == "a5" ? 8 : 20), "the derivations are MathML");
+            Assert.That(math, Has.Length.GreaterThan(assignment is "a5" or "a6" ? 8 : 20), "the derivations are MathML");
             Assert.That(math.Where(m => m[0] <= 0 || m[1] <= 0), Is.Empty, "every formula is laid out with a size");
             Assert.That(text, Does.Not.Contain("\\frac").And.Not.Contain("\\sum").And.Not.Contain("$$"), "no raw TeX on screen");
-            Assert.That(images, Has.Length.GreaterThanOrEqualTo(assignment switch { "a3" => 9, "a5" => 0, _ => 16 }), "galleries of test images (A3: three captioned images per model; A5 has none)");
+            Assert.That(images, Has.Length.GreaterThanOrEqualTo(assignment switch { "a3" => 9, "a5" or "a6" => 0, _ => 16 }), "galleries of test images (A3: three captioned images per model; A5 and A6 have none)");
             Assert.That(images.Where(i => i[0] != 1 || i[1] <= 0 || i[2] <= 0), Is.Empty, "every image decoded and shown");
             Assert.That(plots, Has.Length.GreaterThanOrEqualTo(3));
             Assert.That(plots.Where(p => p[0] < 200 || p[1] < 100), Is.Empty, "every plot drawn at a readable size");
@@ -63,6 +64,7 @@ public sealed class ReportBrowserTests
     [TestCase("a3")]
     [TestCase("a4")]
     [TestCase("a5")]
+    [TestCase("a6")]
     public async Task On_a_phone_nothing_scrolls_sideways(string assignment)
     {
         var (page, _) = await Open(assignment, 390, 844);

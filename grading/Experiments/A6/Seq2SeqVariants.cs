@@ -1,0 +1,39 @@
+using Autograder.Grading.Checks;
+
+namespace Autograder.Host.Experiments.A6;
+
+/// <summary>The assignment's default Seq2Seq: an RNN without attention. Bands: see <see cref="Bands"/>.</summary>
+internal sealed class Seq2SeqRnnExperiment() : Seq2SeqExperiment(lstm: false, attention: false)
+{
+    public override CheckInfo Info { get; } = new("a6.seq2seq_rnn", "A6", "Experiment: Seq2Seq (RNN) on Multi30k, test perplexity", 1,
+        Visibility.Visible, TimeSpan.FromMinutes(60), Targets) { Substitutes = Parts };
+
+    protected override (double Floor, double Target) Bands(bool quick) => quick ? (300, 150) : (150, 60);
+}
+
+/// <summary>Seq2Seq with an LSTM, without attention.</summary>
+internal sealed class Seq2SeqLstmExperiment() : Seq2SeqExperiment(lstm: true, attention: false)
+{
+    public override CheckInfo Info { get; } = new("a6.seq2seq_lstm", "A6", "Experiment: Seq2Seq (LSTM) on Multi30k, test perplexity", 1,
+        Visibility.Visible, TimeSpan.FromMinutes(60), Targets) { Substitutes = Parts };
+
+    protected override (double Floor, double Target) Bands(bool quick) => quick ? (300, 150) : (150, 60);
+}
+
+/// <summary>Seq2Seq with an RNN and cosine-similarity attention.</summary>
+internal sealed class Seq2SeqRnnAttentionExperiment() : Seq2SeqExperiment(lstm: false, attention: true)
+{
+    public override CheckInfo Info { get; } = new("a6.seq2seq_rnn_attention", "A6", "Experiment: Seq2Seq (RNN, attention) on Multi30k, test perplexity", 1,
+        Visibility.Visible, TimeSpan.FromMinutes(60), Targets) { Substitutes = Parts };
+
+    protected override (double Floor, double Target) Bands(bool quick) => quick ? (300, 150) : (150, 60);
+}
+
+/// <summary>Seq2Seq with an LSTM and cosine-similarity attention.</summary>
+internal sealed class Seq2SeqLstmAttentionExperiment() : Seq2SeqExperiment(lstm: true, attention: true)
+{
+    public override CheckInfo Info { get; } = new("a6.seq2seq_lstm_attention", "A6", "Experiment: Seq2Seq (LSTM, attention) on Multi30k, test perplexity", 1.5,
+        Visibility.Visible, TimeSpan.FromMinutes(60), Targets) { Substitutes = Parts };
+
+    protected override (double Floor, double Target) Bands(bool quick) => quick ? (300, 150) : (150, 60);
+}
