@@ -21,7 +21,7 @@ internal static class TexSymbols
         ["approx"] = "≈", ["equiv"] = "≡", ["propto"] = "∝", ["sim"] = "∼", ["to"] = "→", ["rightarrow"] = "→", ["leftarrow"] = "←",
         ["Rightarrow"] = "⇒", ["mapsto"] = "↦", ["in"] = "∈", ["notin"] = "∉", ["subset"] = "⊂", ["forall"] = "∀", ["exists"] = "∃",
         ["ldots"] = "…", ["dots"] = "…", ["cdots"] = "⋯", ["vdots"] = "⋮", ["langle"] = "⟨", ["rangle"] = "⟩", ["lVert"] = "‖", ["rVert"] = "‖",
-        ["{"] = "{", ["}"] = "}", ["|"] = "‖", ["lfloor"] = "⌊", ["rfloor"] = "⌋", ["lceil"] = "⌈", ["rceil"] = "⌉",
+        ["{"] = "{", ["}"] = "}", ["|"] = "‖", ["mid"] = "∣", ["lfloor"] = "⌊", ["rfloor"] = "⌋", ["lceil"] = "⌈", ["rceil"] = "⌉",
     };
 
     /// <summary>Named functions, upright (<c>\log x</c>).</summary>

@@ -12,7 +12,11 @@ public sealed class CancellationTests
         // The host gets a temporary folder of its own, so other graders on the machine (a build grading the starter) do not count.
         var temporary = Directory.CreateTempSubdirectory("autograder-cancel-tmp-").FullName;
         var output = Directory.CreateTempSubdirectory("autograder-cancel-").FullName;
-        var start = new ProcessStartInfo(Implementations.Grader().FileName) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // Through env --default-signal=INT, which then execs the host under the same pid: a shell that starts a job in the
+        // background (nohup … &) makes it ignore SIGINT, the runtime keeps an inherited "ignore", and Ctrl+C would never arrive.
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add(Implementations.Grader().FileName);
         start.Environment["TMPDIR"] = temporary;
         foreach (var argument in Implementations.Grader().Prefix.Concat(["experiments", "run", "--repo", Repository.Root, "--impl", Implementations.Reference(), "--quick", "--out", output]))
         {

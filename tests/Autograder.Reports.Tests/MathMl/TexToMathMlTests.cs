@@ -9,6 +9,7 @@ public sealed class TexToMathMlTests
     [TestCase("x", "<mi>x</mi>")]
     [TestCase("12.5", "<mn>12.5</mn>")]
     [TestCase("a+b", "<mi>a</mi><mo>+</mo><mi>b</mi>")]
+    [TestCase("p(w \\mid c)", "<mi>p</mi><mo>(</mo><mi>w</mi><mo>∣</mo><mi>c</mi><mo>)</mo>")]
     [TestCase("x_i", "<msub><mi>x</mi><mrow><mi>i</mi></mrow></msub>")]
     [TestCase("x^{2}", "<msup><mi>x</mi><mrow><mrow><mn>2</mn></mrow></mrow></msup>")]
     [TestCase("W_{ij}^2", "<msubsup><mi>W</mi><mrow><mrow><mi>i</mi><mi>j</mi></mrow></mrow><mrow><mn>2</mn></mrow></msubsup>")]
