@@ -9,7 +9,7 @@ namespace Autograder.Host.Experiments.A6;
 internal sealed class Seq2SeqTunedExperiment() : Seq2SeqExperiment(lstm: true, attention: true)
 {
     public override CheckInfo Info { get; } = new("a6.seq2seq_tuned", "A6", "Experiment: tuned Seq2Seq (LSTM, attention, 256 wide, dropout 0.3), test perplexity", 1,
-        Visibility.Visible, TimeSpan.FromMinutes(90), Targets) { Substitutes = Parts };
+        Visibility.Visible, TimeSpan.FromMinutes(180), Targets) { Substitutes = Parts };
 
     public override string ModelName => "Seq2Seq, LSTM with attention, tuned";
 
@@ -31,7 +31,7 @@ internal sealed class Seq2SeqTunedExperiment() : Seq2SeqExperiment(lstm: true, a
 internal sealed class TransformerTunedExperiment : TransformerExperiment
 {
     public override CheckInfo Info { get; } = new("a6.transformer_tuned", "A6", "Experiment: tuned Transformer (hidden 256, 4 heads of 64, feed-forward 1024), test perplexity", 1,
-        Visibility.Visible, TimeSpan.FromMinutes(60), ["Homework.A6.TransformerTranslator.Forward"])
+        Visibility.Visible, TimeSpan.FromMinutes(150), ["Homework.A6.TransformerTranslator.Forward"])
     {
         Substitutes = [Checks.A6.A6Check.AttentionHeadFile, Checks.A6.A6Check.TrainingFile],
     };
