@@ -149,6 +149,64 @@ public sealed class A6MutantTests
         });
     }
 
+    /// <summary>
+    /// Fairness: correct solutions written differently get full marks: the scale applied to the queries before the product and
+    /// the softmax by hand, the cosine similarity from explicit norms, the LSTM's sums in another order, the perplexity
+    /// from a masked sum, and an epoch's loss as a sum over real words divided by their count.
+    /// </summary>
+    [Test]
+    public void A6_correct_solutions_written_differently_get_full_marks()
+    {
+        var variants = Implementations.Variant("a6-fair", new Dictionary<string, string>
+        {
+            ["AttentionHead.Weights"] = """
+                var scores = (Query.Call(inputs) * (1.0 / Math.Sqrt(Key.OutFeatures))).MatMul(Key.Call(inputs).Transpose(1, 2));
+                var exponentials = (scores - scores.Max(2, keepDim: true).Values).Exp();
+                return exponentials / exponentials.Sum(2, keepDim: true);
+                """,
+            ["Decoder.ComputeAttention"] = """
+                var query = hidden.Transpose(0, 1);
+                var dots = (query * encoderOutputs).Sum(2);
+                var norms = query.Square().Sum(2).Sqrt() * encoderOutputs.Square().Sum(2).Sqrt();
+                return (dots / norms).Softmax(1).Unsqueeze(1);
+                """,
+            ["NaiveLstm.Forward"] = Changed(Lstm, "Forward", "var i = (x.MatMul(_weightIi) + h.MatMul(_weightHi) + _biasI).Sigmoid();", "var i = (_biasI + h.MatMul(_weightHi) + x.MatMul(_weightIi)).Sigmoid();"),
+            ["Perplexity.Compute"] = """
+                var real = targets.Ne(SpecialTokens.Padding);
+                var picked = logProbabilities.Gather(2, targets.Unsqueeze(2)).Squeeze(2).MaskedFill(real.LogicalNot(), 0.0);
+                return (picked.Sum() * (-1.0 / real.Double().Sum().Item())).Exp();
+                """,
+            ["TranslationTraining.TrainEpoch"] = """
+                model.Train();
+                var (total, words) = (0.0, 0.0);
+                foreach (var batch in batches)
+                {
+                    optimizer.ZeroGrad();
+                    var scores = translate(batch);
+                    var targets = batch.Target.Narrow(1, 1, batch.Target.Shape[1] - 1).Reshape(-1);
+                    var count = targets.Ne(SpecialTokens.Padding).Double().Sum().Item();
+                    var sum = Functional.CrossEntropy(scores.Reshape(-1, scores.Shape[2]), targets, ignoreIndex: SpecialTokens.Padding, reduction: Reduction.Sum);
+                    (sum / count).Backward();
+                    GradientClipping.ClipGradNorm(model.Parameters(), clip);
+                    optimizer.Step();
+                    (total, words) = (total + sum.Item(), words + count);
+                }
+
+                return total / words;
+                """,
+        });
+        var results = HostProcess.Grade(Implementations.Grader(), variants, null, "--assignment", "a6", "--only",
+            "a6.attention_head", "a6.attention_head_hidden", "a6.decoder_attention", "a6.decoder_attention_hidden", "a6.naive_lstm", "a6.naive_lstm_hidden", "a6.perplexity", "a6.training");
+        Assert.That(results, Has.Count.EqualTo(8), "every check named ran");
+        Assert.Multiple(() =>
+        {
+            foreach (var (id, result) in results)
+            {
+                Assert.That(result.Score, Is.EqualTo(result.MaxScore), $"{id}: {result.Output}");
+            }
+        });
+    }
+
     private static string Changed(string file, string method, string from, string to)
     {
         var body = Implementations.ReferenceBody(file, method);
