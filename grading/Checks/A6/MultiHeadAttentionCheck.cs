@@ -1,6 +1,4 @@
 using Autograder.Grading.Checks;
-using Autograder.Grading.Judging;
-using Autograder.Host.Checks.Support;
 
 namespace Autograder.Host.Checks.A6;
 
@@ -11,37 +9,10 @@ namespace Autograder.Host.Checks.A6;
 internal sealed class MultiHeadAttentionCheck() : A6Check("a6.multi_head_attention", "TransformerTranslator.MultiHeadAttention: heads concatenated, projected, residual, LayerNorm", 1.5,
     "Homework.A6.TransformerTranslator.MultiHeadAttention")
 {
-    private const string Formula = "LayerNorm(x + projection([head₁(x), …, head_h(x)]))";
-
     protected override IReadOnlyList<Substitution> Substitutes => [AttentionHeadFile];
 
-    public override Observation Probe(ProbeContext context)
-    {
-        var s = TransformerProbe.Public;
-        var observation = new Observation();
-        if (TransformerProbe.Build(context, s, observation) is not { } model)
-        {
-            return observation;
-        }
+    public override Observation Probe(ProbeContext context) => TransformerProbe.Sublayer(context, "normMh", (model, x) => model.MultiHeadAttention(x));
 
-        TransformerProbe.Record(observation, model, "normMh.weight");
-        TransformerProbe.Record(observation, model, "normMh.bias");
-        var output = model.MultiHeadAttention(context.Randn(s.N, s.T, s.Hidden));
-        observation["the output"] = output;
-        ModuleProbe.Gradients(model, context, observation, output);
-        return observation;
-    }
-
-    public override Verdict Judge(Observation student, Observation expected)
-    {
-        var card = new Scorecard();
-        if (!TransformerProbe.ScoreNames(card, student, TransformerProbe.Public))
-        {
-            return card.Verdict;
-        }
-
-        TransformerProbe.ScoreNormalised(card, student, expected, "the output", "normMh", Formula);
-        ModuleProbe.ScoreGradients(card, student, expected, "the output");
-        return card.Verdict;
-    }
+    public override Verdict Judge(Observation student, Observation expected) =>
+        TransformerProbe.ScoreSublayer(student, expected, "normMh", "LayerNorm(x + projection([head₁(x), …, head_h(x)]))");
 }

@@ -81,6 +81,41 @@ internal static class TransformerProbe
     }
 
     /// <summary>
+    /// Probes a sublayer (multi-head attention or the feed-forward network) of a translator with weights set from the seed on
+    /// random hidden states: its output, the weight and bias of its LayerNorm <paramref name="norm"/>, and every gradient.
+    /// </summary>
+    public static Observation Sublayer(ProbeContext context, string norm, Func<TransformerTranslator, Tensor, Tensor> run)
+    {
+        var s = Public;
+        var observation = new Observation();
+        if (Build(context, s, observation) is not { } model)
+        {
+            return observation;
+        }
+
+        Record(observation, model, norm + ".weight");
+        Record(observation, model, norm + ".bias");
+        var output = run(model, context.Randn(s.N, s.T, s.Hidden));
+        observation["the output"] = output;
+        ModuleProbe.Gradients(model, context, observation, output);
+        return observation;
+    }
+
+    /// <summary>Scores a probe of <see cref="Sublayer"/>: names, the output as <paramref name="formula"/> says, gradients.</summary>
+    public static Verdict ScoreSublayer(Observation student, Observation expected, string norm, string formula)
+    {
+        var card = new Scorecard();
+        if (!ScoreNames(card, student, Public))
+        {
+            return card.Verdict;
+        }
+
+        ScoreNormalised(card, student, expected, "the output", norm, formula);
+        ModuleProbe.ScoreGradients(card, student, expected, "the output");
+        return card.Verdict;
+    }
+
+    /// <summary>
     /// Scores a sublayer's output: it must be LayerNorm(x + sublayer(x)), so undoing the norm's affine map (recorded as
     /// <c>param_{norm}.weight/bias</c>) leaves rows of mean 0 and variance 1; otherwise the residual came after the norm.
     /// </summary>
