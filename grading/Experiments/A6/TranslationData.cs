@@ -25,6 +25,8 @@ internal sealed class TranslationData
 
     private static readonly string[] Specials = ["<unk>", "<pad>", "<sos>", "<eos>"];
 
+    private List<(string[] Source, string[] Target)>? _test;
+
     private TranslationData(string folder, bool quick)
     {
         (Folder, Quick) = (folder, quick);
@@ -57,7 +59,7 @@ internal sealed class TranslationData
     public static TranslationData Load(string folder, bool quick) => new(folder, quick);
 
     /// <summary>The test pairs, tokenised; only the host reads their English words (<see cref="HeldOutTargets"/>).</summary>
-    public IReadOnlyList<(string[] Source, string[] Target)> Test() => Read(Folder, "test_2016_flickr", Quick ? QuickEvaluationPairs : int.MaxValue);
+    public IReadOnlyList<(string[] Source, string[] Target)> Test() => _test ??= Read(Folder, "test_2016_flickr", Quick ? QuickEvaluationPairs : int.MaxValue);
 
     /// <summary>
     /// The test positions whose predictions are scored: <paramref name="count"/> (sentence, position) pairs drawn without
