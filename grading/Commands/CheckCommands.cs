@@ -34,7 +34,8 @@ internal static class CheckCommands
         var msbuild = new Option<bool>("--msbuild") { Description = "Print plain text and MSBuild diagnostics at the student's methods (used by the build integration)." };
         var errors = new Option<bool>("--errors") { Description = "With --msbuild: report failed checks as errors, so the build fails." };
         var assignment = new Option<string?>("--assignment") { Description = "Run only this assignment's checks and experiments (a1, a2, …)." };
-        var command = new Command(name, description) { implementation, assignment, only, seed, studentId, output, failUnder, msbuild, errors };
+        var noSandbox = new Option<bool>("--no-sandbox") { Description = "Run the submission's build and workers unconfined, without bubblewrap (only for code you trust: your own). By default a submission is graded in a sandbox, and refused where none can run." };
+        var command = new Command(name, description) { implementation, assignment, only, seed, studentId, output, failUnder, msbuild, errors, noSandbox };
         var predict = new Option<FileInfo?>("--predict") { Description = "A file of unlabelled sentences, one per line: text-classification experiments (A5) also label them and write DIR/experiments/ID/predictions.txt, one label per line." };
         var report = new Option<bool>("--report") { Description = "With --out: also write each graded assignment's report (DIR/reports/aN.md and aN.html) from these results." };
         if (scope != GradingScope.Checks)
@@ -60,6 +61,7 @@ internal static class CheckCommands
                 parse.GetValue(quick), parse.GetValue(seed), parse.GetValue(studentId), plain)
             {
                 PredictFile = parse.GetValue(predict)?.FullName,
+                NoSandbox = parse.GetValue(noSandbox),
             };
             var outcome = GradingRun.Execute(request, options, cancellationToken);
             var results = outcome.Results;

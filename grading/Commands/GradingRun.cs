@@ -6,6 +6,7 @@ using Autograder.Grading.Exporters;
 using Autograder.Grading.Protocol;
 using Autograder.Host.Checks;
 using Autograder.Host.Experiments;
+using Autograder.Host.Sandboxing;
 
 namespace Autograder.Host.Commands;
 
@@ -21,6 +22,9 @@ internal sealed record GradingRequest(RepositoryPaths Paths, string Implementati
 {
     /// <summary>Gets an unlabelled file that text-classification experiments also predict (<c>--predict</c>), or null.</summary>
     public string? PredictFile { get; init; }
+
+    /// <summary>Gets a value indicating whether workers and builds run unconfined (<c>--no-sandbox</c>).</summary>
+    public bool NoSandbox { get; init; }
 }
 
 /// <summary>A completed grading: the results in order, what each experiment measured, and how long it took.</summary>
@@ -48,6 +52,7 @@ internal static class GradingRun
         }
 
         DataPreflight.Ensure(request.Checks, settings);
+        var sandbox = WorkerSandbox.Required(request.Paths, request.Implementation, request.NoSandbox) ? WorkerSandbox.For(settings) : null;
         var builder = HomeworkBuilder.ForCurrentProcess();
         var student = HomeworkLocator.Resolve(request.Paths, request.Implementation, builder, cancellationToken);
         long SeedFor(CheckInfo info) => request.Seed ?? Seeds.For(info, request.StudentId, options.HiddenSeedSecret);
@@ -70,6 +75,7 @@ internal static class GradingRun
             {
                 WorkerMemoryLimitBytes = (long)options.WorkerMemoryLimitMegabytes << 20,
                 TimeLimitScale = Math.Max(0.1, options.TimeLimitScale),
+                Sandbox = sandbox,
                 Observed = (check, _, observed, expected) =>
                 {
                     if (check is Experiment experiment)

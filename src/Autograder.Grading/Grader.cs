@@ -2,6 +2,7 @@ using Autograder.Grading.Building;
 using Autograder.Grading.Checks;
 using Autograder.Grading.Experiments;
 using Autograder.Grading.Protocol;
+using Autograder.Grading.Sandbox;
 
 namespace Autograder.Grading;
 
@@ -19,6 +20,9 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null, 
 
     /// <summary>Gets or sets the factor every check's time limit is multiplied by.</summary>
     public double TimeLimitScale { get; set; } = 1.0;
+
+    /// <summary>Gets or sets the sandbox every worker runs in (the reference's too); null runs them unconfined.</summary>
+    public SandboxPolicy? Sandbox { get; set; }
 
     /// <summary>Gets or sets what is told about long probes' progress (experiments).</summary>
     public IProgress<ProbeProgress>? Progress { get; set; }
@@ -145,13 +149,14 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null, 
         return written;
     }
 
-    private ProbeRunner Runner(string homework) => new(worker, homework, _settings, WorkerMemoryLimitBytes) { TimeLimitScale = TimeLimitScale };
+    private ProbeRunner Runner(string homework) => new(worker, homework, _settings, WorkerMemoryLimitBytes) { TimeLimitScale = TimeLimitScale, Sandbox = Sandbox };
 
-    /// <summary>The held-out truth of an experiment, loaded here in the host; a missing data set makes the check errored, not the run.</summary>
+    /// <summary>The held-out truth of an experiment, loaded here in the host after its shared inputs are prepared; a missing data set makes the check errored, not the run.</summary>
     private (ProbeReport, Observation?) HeldOut(Experiment experiment)
     {
         try
         {
+            experiment.Prepare(_settings);
             return (new ProbeReport(experiment.Info.Id, ProbeStatus.Completed, "", "", 0), experiment.HeldOut(_settings));
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException)

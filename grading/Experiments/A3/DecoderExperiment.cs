@@ -29,6 +29,13 @@ internal abstract class DecoderExperiment : Experiment
 
     public override IReadOnlyList<DataRequirement> Data => CaptionData.Requirements;
 
+    /// <summary>The images' SqueezeNet features, computed here in the host once and cached: workers only read them.</summary>
+    public override void Prepare(IReadOnlyDictionary<string, string> settings)
+    {
+        var (corpus, _) = CaptionData.Corpus(settings);
+        _ = Features(corpus, new ProbeContext(0, settings, (_, _) => { }));
+    }
+
     public override Observation Probe(ProbeContext context)
     {
         var (corpus, full) = CaptionData.Corpus(context.Settings);

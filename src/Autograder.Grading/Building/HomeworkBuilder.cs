@@ -17,8 +17,17 @@ public sealed partial class HomeworkBuilder(string libraries, string cacheRoot)
 {
     private static readonly string[] ReferencedLibraries = ["Autograder.Tensors.dll", "Autograder.Kernels.dll"];
 
+    private static readonly string[] Arguments =
+    [
+        "build", "Homework.csproj", "-c", "Release", "-nologo", "-v:q", "-clp:NoSummary", "-noAutoResponse",
+        "-p:ImportDirectoryBuildProps=false", "-p:ImportDirectoryBuildTargets=false", "-p:ImportDirectoryPackagesProps=false",
+    ];
+
     /// <summary>Gets a builder that references the libraries beside the running grader and caches under the temp folder.</summary>
     public static HomeworkBuilder ForCurrentProcess() => new(AppContext.BaseDirectory, Path.Combine(Path.GetTempPath(), "autograder-builds"));
+
+    /// <summary>Gets or sets the longest a build may take; past it the build is stopped and reported as a compile error.</summary>
+    public TimeSpan TimeLimit { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Builds <paramref name="sources"/>, with each file named in <paramref name="replacements"/> taken from its replacement instead.</summary>
     /// <param name="sources">The folder with the student's sources (bin/ and obj/ are ignored).</param>
@@ -33,48 +42,83 @@ public sealed partial class HomeworkBuilder(string libraries, string cacheRoot)
         }
 
         replacements ??= new Dictionary<string, string>();
-        var files = SourceFiles(sources);
+        var (files, problems) = SubmissionFiles.Find(sources);
+        if (problems.Count > 0)
+        {
+            return new HomeworkBuild(null, problems);
+        }
+
         if (files.Count == 0)
         {
             return new HomeworkBuild(null, [$"no .cs files in {sources}: pass the folder that holds your copy of starter/ (with A1/, A2/, …)."]);
         }
 
-        // A replacement the sources lack is added: the student may have deleted the file.
+        // A replacement the sources lack is added: the student may have deleted the file. Contents are read once, here:
+        // what is hashed is what is compiled.
         var inputs = files.Union(replacements.Keys).Order(StringComparer.Ordinal)
-            .Select(f => replacements.TryGetValue(f, out var replacement) ? (f, Path.GetFullPath(replacement)) : (f, Path.Combine(sources, f)))
+            .Select(f => (Relative: f, Content: File.ReadAllBytes(replacements.TryGetValue(f, out var replacement) ? replacement : Path.Combine(sources, f))))
             .ToList();
+        _ = OperatingSystem.IsWindows() ? Directory.CreateDirectory(cacheRoot) : Directory.CreateDirectory(cacheRoot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var folder = Path.Combine(cacheRoot, Key(inputs));
         var output = Path.Combine(folder, "bin", "Homework.dll");
-        if (File.Exists(output))
+        if (Verified(output))
         {
             return new HomeworkBuild(output, []);
         }
 
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "Homework.csproj"), ProjectFile(inputs));
-        var (exitCode, log) = DotnetCli.Run(folder, ["build", "Homework.csproj", "-c", "Release", "-nologo", "-v:q", "-clp:NoSummary"], cancellationToken);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        // The sources are copied into the build folder, so the build reads no path of the student's (no link is followed
+        // out of the submission, and byte-identical submissions share a build that names neither student's folder).
+        foreach (var (relative, content) in inputs)
+        {
+            var target = Path.Combine(folder, "src", relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllBytes(target, content);
+        }
+
+        // Nothing above the build folder takes part: its own global.json and nuget.config stop the searches upwards, and
+        // Directory.Build.* and response files are not imported (see Arguments).
+        File.WriteAllText(Path.Combine(folder, "global.json"), "{}\n");
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), "<configuration><packageSources><clear /></packageSources></configuration>\n");
+        File.WriteAllText(Path.Combine(folder, "Homework.csproj"), ProjectFile(inputs.Select(i => i.Relative)));
+        var (exitCode, log, timedOut) = DotnetCli.Run(folder, Arguments, TimeLimit, cancellationToken);
+        if (timedOut)
+        {
+            return new HomeworkBuild(null, [$"the build took longer than {TimeLimit.TotalSeconds:0} s and was stopped (very deeply nested or generic code can make the compiler this slow); simplify the code and build again."]);
+        }
+
         if (exitCode == 0 && File.Exists(output))
         {
+            File.WriteAllText(output + ".sha256", Hash(output));
             return new HomeworkBuild(output, []);
         }
 
-        var errors = ErrorLine().Matches(log).Select(m => Relative(m.Groups["line"].Value.Trim(), sources)).Distinct().ToList();
-        return new HomeworkBuild(null, errors.Count > 0 ? errors : [$"the build failed (exit code {exitCode}):", .. log.Split('\n').TakeLast(10)]);
+        var sourceFolder = Path.Combine(folder, "src");
+        var errors = ErrorLine().Matches(log).Select(m => Relative(m.Groups["line"].Value.Trim(), sourceFolder)).Distinct().ToList();
+        return new HomeworkBuild(null, errors.Count > 0 ? errors : [$"the build failed (exit code {exitCode}):", .. log.Split('\n').TakeLast(10).Select(l => l.Replace(sourceFolder + "/", "", StringComparison.Ordinal))]);
     }
 
-    private static List<string> SourceFiles(string sources) =>
-        [.. Directory.EnumerateFiles(sources, "*.cs", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(sources, f).Replace('\\', '/'))
-            .Where(f => !f.StartsWith("bin/", StringComparison.Ordinal) && !f.StartsWith("obj/", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)];
+    /// <summary>Whether a cached build is there and is the one that was built (its hash was recorded when it was).</summary>
+    private static bool Verified(string output) =>
+        File.Exists(output) && File.Exists(output + ".sha256") && File.ReadAllText(output + ".sha256") == Hash(output);
 
-    private string Key(IEnumerable<(string Relative, string Path)> inputs)
+    private static string Hash(string file)
+    {
+        using var stream = File.OpenRead(file);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    private string Key(IEnumerable<(string Relative, byte[] Content)> inputs)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (relative, path) in inputs)
+        foreach (var (relative, content) in inputs)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(relative + "\n"));
-            hash.AppendData(File.ReadAllBytes(path));
+            hash.AppendData(SHA256.HashData(content));
         }
 
         foreach (var library in ReferencedLibraries)
@@ -85,9 +129,9 @@ public sealed partial class HomeworkBuilder(string libraries, string cacheRoot)
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
-    private string ProjectFile(IEnumerable<(string Relative, string Path)> inputs)
+    private string ProjectFile(IEnumerable<string> relativePaths)
     {
-        var compile = string.Concat(inputs.Select(i => $"\n    <Compile Include=\"{Escape(i.Path)}\" Link=\"{Escape(i.Relative)}\" />"));
+        var compile = string.Concat(relativePaths.Select(r => $"\n    <Compile Include=\"{Escape("src/" + r)}\" />"));
         var references = string.Concat(ReferencedLibraries.Select(l => $"\n    <Reference Include=\"{Escape(Path.Combine(libraries, l))}\" Private=\"false\" />"));
         return $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -101,6 +145,7 @@ public sealed partial class HomeworkBuilder(string libraries, string cacheRoot)
                 <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
                 <InvariantGlobalization>true</InvariantGlobalization>
                 <Deterministic>true</Deterministic>
+                <PathMap>$(MSBuildProjectDirectory)/src/=/submission/</PathMap>
                 <DebugType>portable</DebugType>
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
                 <OutputPath>bin/</OutputPath>
@@ -120,7 +165,9 @@ public sealed partial class HomeworkBuilder(string libraries, string cacheRoot)
         return line.StartsWith(sources, StringComparison.Ordinal) ? line[(sources.Length + 1)..] : line;
     }
 
-    private static string Escape(string text) => System.Security.SecurityElement.Escape(text);
+    /// <summary>XML-escaped, and MSBuild's special characters (% $ @ ; ' * ?) written as %XX so a name is only ever a name.</summary>
+    private static string Escape(string text) =>
+        System.Security.SecurityElement.Escape(string.Concat(text.Select(c => "%$@;'*?".Contains(c, StringComparison.Ordinal) ? $"%{(int)c:X2}" : c.ToString())));
 
     [GeneratedRegex(@"^(?<line>.*: error [A-Z]+\d+:.*)$", RegexOptions.Multiline)]
     private static partial Regex ErrorLine();

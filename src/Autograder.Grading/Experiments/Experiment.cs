@@ -13,6 +13,15 @@ public abstract class Experiment : Check
     /// <summary>Gets the data sets the experiment reads; the host checks that they are present before any student code runs.</summary>
     public abstract IReadOnlyList<DataRequirement> Data { get; }
 
+    /// <summary>
+    /// Computes, in the host and before any worker starts, shared inputs that are the grader's own work (say, image features
+    /// of a pretrained network) into a cache that workers read but cannot write: one submission cannot poison the next's.
+    /// </summary>
+    /// <param name="settings">The run's settings.</param>
+    public virtual void Prepare(IReadOnlyDictionary<string, string> settings)
+    {
+    }
+
     /// <summary>Loads, in the host, what the run's predictions are scored against (e.g. the test labels).</summary>
     /// <param name="settings">The run's settings (quick or full, where the data is).</param>
     public abstract Observation HeldOut(IReadOnlyDictionary<string, string> settings);

@@ -23,6 +23,9 @@ public sealed record ProbeReport(string CheckId, ProbeStatus Status, string Mess
     /// <summary>The longest run a report may claim (a day); beyond it the duration is not believed.</summary>
     private const double MaxMilliseconds = 86_400_000;
 
+    /// <summary>The largest report read (messages are capped far below this in the worker).</summary>
+    private const long MaxBytes = 16L << 20;
+
     /// <summary>
     /// Reads the report of <paramref name="checkId"/>. The file is written by the worker, which runs student code, so it is
     /// not trusted: malformed JSON, another check's id, an unknown status or an impossible duration make an errored report,
@@ -33,11 +36,22 @@ public sealed record ProbeReport(string CheckId, ProbeStatus Status, string Mess
         ProbeReport? report;
         try
         {
+            // A link could point the host at any file it can read; a huge file at its memory.
+            var file = new FileInfo(path);
+            if (file.LinkTarget is not null || file.Length > MaxBytes)
+            {
+                return Malformed(checkId, file.LinkTarget is not null ? "it is a link, not a file" : $"larger than {MaxBytes >> 20} MB");
+            }
+
             report = JsonSerializer.Deserialize<ProbeReport>(File.ReadAllText(path), Json);
         }
         catch (JsonException e)
         {
             return Malformed(checkId, $"not valid JSON ({e.Message})");
+        }
+        catch (IOException e)
+        {
+            return Malformed(checkId, $"unreadable ({e.Message})");
         }
 
         if (report is null)

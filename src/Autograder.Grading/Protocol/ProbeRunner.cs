@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Autograder.Grading.Checks;
+using Autograder.Grading.Sandbox;
 
 namespace Autograder.Grading.Protocol;
 
@@ -9,6 +10,8 @@ namespace Autograder.Grading.Protocol;
 /// One worker serves the probes in order. A probe that runs past its limit gets the worker killed; one that kills the worker
 /// (Environment.Exit, FailFast, stack overflow, the memory limit) is reported as crashed; either way a fresh worker serves the
 /// remaining probes. The worker's heap is capped with DOTNET_GCHeapHardLimit, and its output is kept (bounded) for diagnosis.
+/// With a <see cref="Sandbox"/>, each worker runs in bubblewrap with a copy of the Homework.dll, sees only what the policy binds
+/// and its own probe folder, and its native memory and processes are capped too (see <see cref="ResourceLimits"/>).
 /// </remarks>
 /// <param name="command">How to start a worker.</param>
 /// <param name="homeworkPath">The Homework.dll the worker loads.</param>
@@ -18,8 +21,14 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, IRea
 {
     private const int OutputLimit = 16 * 1024;
 
+    /// <summary>Native memory a worker may use beyond its heap cap (the runtime, the JIT, image decoding).</summary>
+    private const long NativeAllowance = 1L << 30;
+
     /// <summary>Gets or sets the factor every probe's time limit is multiplied by (slow graders).</summary>
     public double TimeLimitScale { get; set; } = 1.0;
+
+    /// <summary>Gets the sandbox workers run in (the grader's own files, the runtime and the data they may read); null runs them unconfined.</summary>
+    public SandboxPolicy? Sandbox { get; init; }
 
     /// <summary>Runs every probe; returns, per check id, the report and the observation (when completed).</summary>
     /// <param name="probes">The checks and their seeds, in order.</param>
@@ -29,7 +38,9 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, IRea
         IReadOnlyList<(CheckInfo Info, long Seed)> probes, IProgress<ProbeProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(probes);
-        var directory = Directory.CreateTempSubdirectory("autograder-probes-").FullName;
+        // A private folder (mode 0700): the probes' answers, and the sandbox's copy of the submission and its replaced files.
+        var root = Directory.CreateTempSubdirectory("autograder-probes-").FullName;
+        var directory = Directory.CreateDirectory(Path.Combine(root, "probes")).FullName;
         var results = new Dictionary<string, (ProbeReport, Observation?)>();
         try
         {
@@ -37,7 +48,7 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, IRea
             foreach (var (info, seed) in probes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                worker ??= Start(directory);
+                worker ??= Start(root, directory);
                 var report = worker.Ask(info with { TimeLimit = info.TimeLimit * TimeLimitScale }, seed, directory, progress, cancellationToken);
                 if (report.Status is ProbeStatus.TimedOut or ProbeStatus.Crashed)
                 {
@@ -52,7 +63,7 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, IRea
         }
         finally
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(root, recursive: true);
         }
 
         return results;
@@ -66,6 +77,11 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, IRea
             return (report, null);
         }
 
+        if (new FileInfo(npz).LinkTarget is not null)
+        {
+            return (report with { Status = ProbeStatus.Errored, Message = "the worker's observation is a link, not a file: it was not read." }, null);
+        }
+
         try
         {
             return (report, Observation.Load(npz));
@@ -76,35 +92,79 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, IRea
         }
     }
 
-    private Worker Start(string directory)
+    private Worker Start(string root, string directory)
     {
-        var start = new ProcessStartInfo(command.FileName)
+        var homework = homeworkPath;
+        if (Sandbox is not null)
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var arguments = command.Prefix.Concat(["worker", "--impl", homeworkPath, "--dir", directory])
-            .Concat((settings ?? new Dictionary<string, string>()).SelectMany(s => new[] { "--setting", $"{s.Key}={s.Value}" }));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
+            // The worker gets its own copy: it sees neither the submission's folder nor the build cache.
+            var submission = Path.Combine(root, "submission");
+            homework = Path.Combine(submission, "Homework.dll");
+            if (!File.Exists(homework))
+            {
+                Directory.CreateDirectory(submission);
+                File.Copy(homeworkPath, homework);
+                var symbols = Path.ChangeExtension(homeworkPath, ".pdb");
+                if (File.Exists(symbols))
+                {
+                    File.Copy(symbols, Path.Combine(submission, "Homework.pdb"));
+                }
+            }
         }
 
-        start.Environment["DOTNET_GCHeapHardLimit"] = $"0x{memoryLimitBytes:X}";
-        start.Environment["DOTNET_gcConcurrent"] = "0";
-        return new Worker(Process.Start(start) ?? throw new InvalidOperationException("Could not start the worker process."));
+        var arguments = command.Prefix.Concat(["worker", "--impl", homework, "--dir", directory])
+            .Concat((settings ?? new Dictionary<string, string>()).SelectMany(s => new[] { "--setting", $"{s.Key}={s.Value}" }));
+        var environment = new Dictionary<string, string>
+        {
+            ["DOTNET_GCHeapHardLimit"] = $"0x{memoryLimitBytes:X}",
+            ["DOTNET_gcConcurrent"] = "0",
+        };
+        ProcessStartInfo start;
+        ResourceLimits? limits = null;
+        if (Sandbox is { } policy)
+        {
+            start = Bubblewrap.StartInfo(policy.With(readOnly: [Path.GetDirectoryName(homework)!], writable: [directory], environment: environment), command.FileName, arguments, root);
+            limits = ResourceLimits.Apply(start, memoryLimitBytes + NativeAllowance, policy.ProcessLimit);
+        }
+        else
+        {
+            start = new ProcessStartInfo(command.FileName);
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            foreach (var (name, value) in environment)
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        try
+        {
+            return new Worker(Process.Start(start) ?? throw new InvalidOperationException("Could not start the worker process."), limits);
+        }
+        catch
+        {
+            limits?.Dispose();
+            throw;
+        }
     }
 
     private sealed class Worker : IDisposable
     {
         private readonly Process _process;
         private readonly StringBuilder _output = new();
+        private readonly ResourceLimits? _limits;
 
-        public Worker(Process process)
+        public Worker(Process process, ResourceLimits? limits)
         {
             _process = process;
+            _limits = limits;
 
             // Read raw chunks, not lines: a flood without newlines must not grow the host's memory.
             _ = Task.Run(() => Drain(_process.StandardOutput.BaseStream));
@@ -180,6 +240,7 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, IRea
             }
 
             _process.Dispose();
+            _limits?.Dispose();
         }
 
         private ProbeReport Crashed(CheckInfo info, Stopwatch clock)
@@ -194,6 +255,7 @@ public sealed class ProbeRunner(WorkerCommand command, string homeworkPath, IRea
 
             var reason = tail.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase) ? "a stack overflow (unbounded recursion?)"
                 : tail.Contains("OutOfMemory", StringComparison.Ordinal) || tail.Contains("GCHeapHardLimit", StringComparison.Ordinal) ? "running out of memory (the worker's heap is capped)"
+                : _limits?.HitMemoryLimit == true ? "running out of memory (the worker's memory, native allocations included, is capped)"
                 : $"the process exiting with code {code} (Environment.Exit, FailFast or a crash)";
             var lastLines = string.Join("\n", tail.Split('\n').TakeLast(5));
             return new ProbeReport(info.Id, ProbeStatus.Crashed, $"the worker stopped during this check: {reason}.", lastLines, clock.Elapsed.TotalMilliseconds);

@@ -13,13 +13,24 @@ internal static class HostProcess
         Run("check", grader, implementation, repository, extra).Results;
 
     /// <summary>Runs <paramref name="verb"/> (check, grade, experiments run) and returns the results and the output folder's files (path → text).</summary>
-    public static (IReadOnlyDictionary<string, GradedCheck> Results, IReadOnlyDictionary<string, string> Files) Run(string verb, WorkerCommand grader, string implementation, string? repository = null, params string[] extra)
+    /// <remarks>Where bubblewrap cannot run, submissions are graded with --no-sandbox (the sandbox's own tests skip there).</remarks>
+    public static (IReadOnlyDictionary<string, GradedCheck> Results, IReadOnlyDictionary<string, string> Files) Run(string verb, WorkerCommand grader, string implementation, string? repository = null, params string[] extra) =>
+        Run(verb, grader, implementation, repository, new Dictionary<string, string>(), extra);
+
+    /// <summary>Like <see cref="Run(string, WorkerCommand, string, string?, string[])"/>, with more environment variables for the grader.</summary>
+    public static (IReadOnlyDictionary<string, GradedCheck> Results, IReadOnlyDictionary<string, string> Files) Run(string verb, WorkerCommand grader, string implementation, string? repository, IReadOnlyDictionary<string, string> environment, params string[] extra)
     {
         var output = Directory.CreateTempSubdirectory("autograder-grade-").FullName;
         var start = new ProcessStartInfo(grader.FileName) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in grader.Prefix.Concat(verb.Split(' ')).Concat(["--repo", repository ?? Repository.Root, "--impl", implementation, "--out", output]).Concat(extra))
+        var unconfined = Sandbox.Bubblewrap.WhyUnavailable is not null && !extra.Contains("--no-sandbox") && verb is "check" or "grade" or "experiments run" ? new[] { "--no-sandbox" } : [];
+        foreach (var argument in grader.Prefix.Concat(verb.Split(' ')).Concat(["--repo", repository ?? Repository.Root, "--impl", implementation, "--out", output]).Concat(extra).Concat(unconfined))
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)!;
