@@ -11,10 +11,13 @@ internal abstract class AssignmentCheck(string assignment, string id, string tit
     private CheckInfo? _info;
 
     /// <inheritdoc/>
-    public override CheckInfo Info => _info ??= new(id, assignment, title, points, visibility, TimeLimit, targets) { Substitutes = Substitutes };
+    public override CheckInfo Info => _info ??= new(id, assignment, title, points, visibility, TimeLimit, targets) { Substitutes = Substitutes, ForbidsAutograd = ForbidsAutograd };
 
     /// <summary>Gets the parts this check may take from the reference (none by default).</summary>
     protected virtual IReadOnlyList<Substitution> Substitutes => [];
+
+    /// <summary>Gets a value indicating whether the assignment asks for these members written by hand (no autograd); false by default.</summary>
+    protected virtual bool ForbidsAutograd => false;
 
     /// <summary>Gets how long the probe may run.</summary>
     protected virtual TimeSpan TimeLimit => TimeSpan.FromSeconds(10);

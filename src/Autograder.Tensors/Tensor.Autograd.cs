@@ -52,8 +52,10 @@ public sealed partial class Tensor
     /// <summary>Computes the gradient of this tensor with respect to every leaf that requires grad, accumulating into their <see cref="Grad"/>.</summary>
     /// <param name="gradient">The upstream gradient (same shape); may be omitted for a one-element tensor.</param>
     /// <param name="retainGraph">Keep the graph so that Backward can run through it again.</param>
+    /// <exception cref="InvalidOperationException">A grader has switched autograd off (see <see cref="AutogradRule"/>).</exception>
     public void Backward(Tensor? gradient = null, bool retainGraph = false)
     {
+        AutogradRule.ThrowIfForbidden();
         if (!RequiresGrad)
         {
             ThrowHelper.Invalid("Backward", "element 0 of tensors does not require grad and does not have a GradFn; set RequiresGrad on a leaf that feeds it.");

@@ -7,6 +7,9 @@ namespace Autograder.Host.Checks.A1;
 /// <summary>FcBackward returns dX, dW and db; a third of the points each.</summary>
 internal sealed class FcBackwardCheck() : A1Check("a1.fc_backward", "FcBackward returns dX, dW, db", 3, "Homework.A1.Layers.FcBackward")
 {
+    /// <summary>Written by hand, as the assignment says: the library's autograd is switched off while it runs.</summary>
+    protected override bool ForbidsAutograd => true;
+
     private static readonly string[] Gradients = ["dx", "dw", "db"];
 
     public override Observation Probe(ProbeContext context)

@@ -8,6 +8,9 @@ namespace Autograder.Host.Checks.A1;
 internal sealed class SoftmaxClassifierCheck() : A1Check("a1.softmax_classifier", "SoftmaxClassifier: scores, loss with L2, gradients", 3,
     "Homework.A1.SoftmaxClassifier.Loss", "Homework.A1.SoftmaxClassifier.Scores")
 {
+    /// <summary>Written by hand, as the assignment says: the library's autograd is switched off while it runs.</summary>
+    protected override bool ForbidsAutograd => true;
+
     protected override IReadOnlyList<Substitution> Substitutes => [LayersFile];
 
     public override Observation Probe(ProbeContext context)

@@ -8,6 +8,9 @@ namespace Autograder.Host.Checks.A1;
 internal sealed class TwoLayerNetCheck() : A1Check("a1.two_layer_net", "TwoLayerNet: scores, loss and gradients (reg 0 and 0.7)", 5,
     "Homework.A1.TwoLayerNet.Loss", "Homework.A1.TwoLayerNet.Scores")
 {
+    /// <summary>Written by hand, as the assignment says: the library's autograd is switched off while it runs.</summary>
+    protected override bool ForbidsAutograd => true;
+
     private static readonly string[] Names = ["W1", "b1", "W2", "b2"];
     private static readonly double[] Regs = [0.0, 0.7];
 

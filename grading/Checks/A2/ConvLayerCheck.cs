@@ -8,6 +8,9 @@ namespace Autograder.Host.Checks.A2;
 internal sealed class ConvLayerCheck() : A2Check("a2.conv_layer", "ConvLayer: forward Y, backward dX, dK, db", 4,
     "Homework.A2.ConvLayer.Forward", "Homework.A2.ConvLayer.Backward")
 {
+    /// <summary>Written by hand, as the assignment says: the library's autograd is switched off while it runs.</summary>
+    protected override bool ForbidsAutograd => true;
+
     protected override IReadOnlyList<Substitution> Substitutes => [ConvolutionFile];
 
     public override Observation Probe(ProbeContext context)

@@ -9,6 +9,9 @@ namespace Autograder.Host.Checks.A2;
 internal sealed class ConvNetCheck() : A2Check("a2.conv_net", "ThreeLayerConvNet: scores, loss and gradients (reg 0 and 0.5)", 5,
     "Homework.A2.ThreeLayerConvNet.Loss", "Homework.A2.ThreeLayerConvNet.Scores")
 {
+    /// <summary>Written by hand, as the assignment says: the library's autograd is switched off while it runs.</summary>
+    protected override bool ForbidsAutograd => true;
+
     private static readonly string[] Names = ["W1", "b1", "W2", "b2", "W3", "b3"];
     private static readonly double[] Regs = [0.0, 0.5];
 

@@ -9,6 +9,9 @@ namespace Autograder.Host.Checks.A2;
 internal sealed class MaxPoolCheck() : A2Check("a2.max_pool", "MaxPool: forward, backward, ties and overlapping windows", 3,
     "Homework.A2.MaxPool.Forward", "Homework.A2.MaxPool.Backward")
 {
+    /// <summary>Written by hand, as the assignment says: the library's autograd is switched off while it runs.</summary>
+    protected override bool ForbidsAutograd => true;
+
     public override Observation Probe(ProbeContext context)
     {
         var (output, cache) = MaxPool.Forward(context.Randn(2, 3, 6, 4), 2, 2);

@@ -8,6 +8,9 @@ namespace Autograder.Host.Checks.A2;
 internal sealed class StridedConvCheck() : A2Check("a2.strided_conv", "StridedConv: forward and backward with stride and padding", 4,
     "Homework.A2.StridedConv.Forward", "Homework.A2.StridedConv.Backward")
 {
+    /// <summary>Written by hand, as the assignment says: the library's autograd is switched off while it runs.</summary>
+    protected override bool ForbidsAutograd => true;
+
     /// <summary>(stride, padding) of the public cases: stride 2 with padding 1 (output 4×3 from 7×6), stride 1 with padding 2.</summary>
     private static readonly (int Stride, int Padding)[] Cases = [(2, 1), (1, 2)];
 

@@ -9,6 +9,9 @@ namespace Autograder.Host.Checks.A3;
 internal sealed class LstmStepCheck() : A3Check("a3.lstm_step", "LstmStep: gates f, i, c̃, o, the new cell and hidden state, and six gradients", 4,
     "Homework.A3.LstmStep.Forward", "Homework.A3.LstmStep.Backward")
 {
+    /// <summary>Written by hand, as the assignment says: the library's autograd is switched off while it runs.</summary>
+    protected override bool ForbidsAutograd => true;
+
     private static readonly string[] Names = ["dx", "dprev_h", "dprev_c", "dWx", "dWh", "db"];
 
     public override Observation Probe(ProbeContext context)

@@ -8,6 +8,9 @@ namespace Autograder.Host.Checks.A3;
 internal sealed class RnnStepCheck() : A3Check("a3.rnn_step", "RnnStep: h = tanh(x Wx + h Wh + b) and its five gradients", 3,
     "Homework.A3.RnnStep.Forward", "Homework.A3.RnnStep.Backward")
 {
+    /// <summary>Written by hand, as the assignment says: the library's autograd is switched off while it runs.</summary>
+    protected override bool ForbidsAutograd => true;
+
     internal static readonly string[] Names = ["dx", "dprev_h", "dWx", "dWh", "db"];
 
     public override Observation Probe(ProbeContext context)

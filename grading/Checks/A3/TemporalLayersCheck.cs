@@ -9,6 +9,9 @@ internal sealed class TemporalLayersCheck() : A3Check("a3.temporal_layers", "Wor
     "Homework.A3.TemporalLayers.WordEmbeddingForward", "Homework.A3.TemporalLayers.WordEmbeddingBackward",
     "Homework.A3.TemporalLayers.TemporalAffineForward", "Homework.A3.TemporalLayers.TemporalAffineBackward")
 {
+    /// <summary>Written by hand, as the assignment says: the library's autograd is switched off while it runs.</summary>
+    protected override bool ForbidsAutograd => true;
+
     public override Observation Probe(ProbeContext context)
     {
         // Five words over 12 positions: some appear several times, so their gradients must add up.

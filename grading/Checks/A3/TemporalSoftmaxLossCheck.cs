@@ -9,6 +9,9 @@ namespace Autograder.Host.Checks.A3;
 internal sealed class TemporalSoftmaxLossCheck() : A3Check("a3.temporal_softmax_loss", "TemporalSoftmaxLoss: masked, summed over time, mean over the batch", 3,
     "Homework.A3.TemporalLayers.TemporalSoftmaxLoss")
 {
+    /// <summary>Written by hand, as the assignment says: the library's autograd is switched off while it runs.</summary>
+    protected override bool ForbidsAutograd => true;
+
     public override Observation Probe(ProbeContext context)
     {
         var (scores, targets) = (context.Randn(4, 6, 9) * 3.0, context.Randint(0, 9, 4, 6));

@@ -12,4 +12,7 @@ public sealed record CheckInfo(string Id, string Assignment, string Title, doubl
 {
     /// <summary>Gets the parts this check may take from the reference when the student's own are faulty (see <see cref="Substitution"/>).</summary>
     public IReadOnlyList<Substitution> Substitutes { get; init; } = [];
+
+    /// <summary>Gets a value indicating whether the members are to be written by hand: the probe runs with the library's autograd switched off.</summary>
+    public bool ForbidsAutograd { get; init; }
 }

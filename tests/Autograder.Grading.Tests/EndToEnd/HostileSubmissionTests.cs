@@ -115,7 +115,8 @@ public sealed class HostileSubmissionTests
     /// Tampering: a submission that kills its worker with FailFast, copies public expected values from the fixtures, rewrites a
     /// fixture and the reference's Homework.dll on disk, and forges the host's results.json. Public fixtures are public by design
     /// (so the copy earns that public check), but expected values are settled before student code runs, hidden checks draw
-    /// per-student inputs, and the host writes its result files last.
+    /// per-student inputs, and the host writes its result files last. Run unconfined (--no-sandbox, as a student's own
+    /// machine runs): these guarantees hold even there; in the sandbox the files are not even in sight (SandboxTests).
     /// </summary>
     [Test]
     public void Tampering_with_fixtures_the_reference_or_the_result_files_gains_nothing()
@@ -135,7 +136,7 @@ public sealed class HostileSubmissionTests
         }.ToDictionary(kv => kv.Key, kv => kv.Value.Replace("HELPER", ParentArgument, StringComparison.Ordinal));
         try
         {
-            var results = HostProcess.Grade(Implementations.Grader(), Implementations.Variant("tampering", tampering), repo, "--student-id", "s42");
+            var results = HostProcess.Grade(Implementations.Grader(), Implementations.Variant("tampering", tampering), repo, "--student-id", "s42", "--no-sandbox");
             Assert.Multiple(() =>
             {
                 Assert.That(results["a1.fc_forward"].Tag, Is.EqualTo("errored"));
@@ -152,6 +153,32 @@ public sealed class HostileSubmissionTests
         {
             Directory.Delete(repo, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The course's rule: A1's and A3's backward passes are written by hand. The same gradients through the library's autograd
+    /// (even on another thread) get no points and a message naming the rule; the checks that allow autograd are untouched.
+    /// </summary>
+    [Test]
+    public void Backward_passes_that_call_autograd_break_the_course_rule_and_say_so()
+    {
+        var autograd = new Dictionary<string, string>
+        {
+            ["FcBackward"] = "var (x, w, b) = (cache.X.Detach().RequireGrad(), cache.W.Detach().RequireGrad(), cache.B.Detach().RequireGrad()); (x.MatMul(w) + b).Backward(dout); return (x.Grad!, w.Grad!, b.Grad!);",
+            ["ReluBackward"] = "var x = cache.Detach().RequireGrad(); Task.Run(() => x.Relu().Backward(dout)).Wait(); return x.Grad!;",
+        };
+        var results = HostProcess.Grade(Implementations.Grader(), Implementations.Variant("autograd", autograd), null, "--student-id", "s3");
+        Assert.Multiple(() =>
+        {
+            foreach (var id in new[] { "a1.fc_backward", "a1.fc_backward_hidden", "a1.relu_backward" })
+            {
+                Assert.That(results[id].Score, Is.Zero, id);
+                Assert.That(results[id].Output, Does.Contain("written by hand").And.Contain("autograd is switched off"), id);
+            }
+
+            Assert.That(results["a1.fc_forward"].Tag, Is.EqualTo("passed"));
+            Assert.That(results["a1.two_layer_net"].Tag, Is.EqualTo("passed"), "graded with the reference's layers in place of the rule-breaking ones");
+        });
     }
 
     /// <summary>Resource attacks: allocating without end hits the worker's heap cap; flooding stdout without newlines is timed out while the host's memory stays bounded.</summary>

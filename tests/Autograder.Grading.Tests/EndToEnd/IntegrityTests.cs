@@ -21,7 +21,8 @@ public sealed class IntegrityTests
             var stored = Autograder.Tensors.IO.Npz.Read(System.IO.Path.Combine(FIXTURES, "a1.fc_backward.npz"));
             return (stored["dx"], stored["dw"], stored["db"]);
             """.Replace("FIXTURES", $"\"{Path.Combine(Repository.Root, "grading", "fixtures")}\"", StringComparison.Ordinal);
-        var results = HostProcess.Grade(Implementations.Grader(), Implementations.Variant("copier", new Dictionary<string, string> { ["FcBackward"] = copied }), null, "--student-id", "s2");
+        // Unconfined (--no-sandbox), so the fixtures can be read at all: in the sandbox they are out of sight (SandboxTests).
+        var results = HostProcess.Grade(Implementations.Grader(), Implementations.Variant("copier", new Dictionary<string, string> { ["FcBackward"] = copied }), null, "--student-id", "s2", "--no-sandbox");
         Assert.That(results["a1.fc_backward"].Tag, Is.EqualTo("passed"), "public checks are public: their inputs and answers are known by design");
         Assert.That(results["a1.fc_backward_hidden"].Tag, Is.Not.EqualTo("passed"), "hidden inputs differ per student, so copied answers fail");
     }

@@ -35,7 +35,7 @@ public sealed class SandboxTests
         {
             // What can be seen: the repository (reference, fixtures, .git), the home folder, the grader's settings and environment.
             ["FcForward"] = $$"""
-                var places = new[] { "{{root}}/reference", "{{root}}/grading/fixtures", "{{root}}/.git", "{{root}}/starter", "/root", "/home", "/etc/passwd" };
+                var places = new[] { "{{root}}/reference", "{{root}}/grading/fixtures", "{{root}}/.git", "{{root}}/starter", "/root", "/home", "/etc/passwd", "/tmp/autograder-builds", "/tmp/autograder-variants" };
                 var seen = string.Join(",", places.Where(p => Directory.Exists(p) || File.Exists(p)));
                 var settings = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")).Trim();
                 var secret = Environment.GetEnvironmentVariable("AUTOGRADER_HiddenSeedSecret");

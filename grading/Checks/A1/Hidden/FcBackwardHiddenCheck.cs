@@ -7,6 +7,9 @@ namespace Autograder.Host.Checks.A1;
 /// <summary>FcBackward on per-student shapes and values (hidden): answers cannot be hard-coded from the public check.</summary>
 internal sealed class FcBackwardHiddenCheck() : A1Check("a1.fc_backward_hidden", "FcBackward on unseen shapes", 2, Visibility.Hidden, "Homework.A1.Layers.FcBackward")
 {
+    /// <summary>Written by hand, as the assignment says: the library's autograd is switched off while it runs.</summary>
+    protected override bool ForbidsAutograd => true;
+
     private static readonly string[] Gradients = ["dx", "dw", "db"];
 
     public override Observation Probe(ProbeContext context)

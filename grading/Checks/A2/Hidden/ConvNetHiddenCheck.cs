@@ -6,6 +6,9 @@ namespace Autograder.Host.Checks.A2.Hidden;
 internal sealed class ConvNetHiddenCheck() : A2Check("a2.conv_net_hidden", "ThreeLayerConvNet on unseen sizes", 3, Visibility.Hidden,
     "Homework.A2.ThreeLayerConvNet.Loss", "Homework.A2.ThreeLayerConvNet.Scores")
 {
+    /// <summary>Written by hand, as the assignment says: the library's autograd is switched off while it runs.</summary>
+    protected override bool ForbidsAutograd => true;
+
     protected override IReadOnlyList<Substitution> Substitutes => [StridedConvFile, MaxPoolFile, LayersFile];
 
     public override Observation Probe(ProbeContext context)

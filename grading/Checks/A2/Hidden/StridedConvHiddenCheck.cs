@@ -7,6 +7,9 @@ namespace Autograder.Host.Checks.A2.Hidden;
 internal sealed class StridedConvHiddenCheck() : A2Check("a2.strided_conv_hidden", "StridedConv on unseen sizes, strides and paddings", 3, Visibility.Hidden,
     "Homework.A2.StridedConv.Forward", "Homework.A2.StridedConv.Backward")
 {
+    /// <summary>Written by hand, as the assignment says: the library's autograd is switched off while it runs.</summary>
+    protected override bool ForbidsAutograd => true;
+
     public override Observation Probe(ProbeContext context)
     {
         int Draw(int low, int high) => (int)context.Generator.NextInt64(low, high + 1);

@@ -7,6 +7,9 @@ namespace Autograder.Host.Checks.A3.Hidden;
 internal sealed class LstmSequenceHiddenCheck() : A3Check("a3.lstm_sequence_hidden", "Lstm on unseen sizes and lengths", 2, Visibility.Hidden,
     "Homework.A3.Lstm.Forward", "Homework.A3.Lstm.Backward")
 {
+    /// <summary>Written by hand, as the assignment says: the library's autograd is switched off while it runs.</summary>
+    protected override bool ForbidsAutograd => true;
+
     protected override IReadOnlyList<Substitution> Substitutes => [LstmStepFile];
 
     public override Observation Probe(ProbeContext context) => RnnSequenceHiddenCheck.Sized(context, CellType.Lstm);

@@ -7,6 +7,9 @@ namespace Autograder.Host.Checks.A3.Hidden;
 internal sealed class RnnSequenceHiddenCheck() : A3Check("a3.rnn_sequence_hidden", "Rnn on unseen sizes and lengths", 2, Visibility.Hidden,
     "Homework.A3.Rnn.Forward", "Homework.A3.Rnn.Backward")
 {
+    /// <summary>Written by hand, as the assignment says: the library's autograd is switched off while it runs.</summary>
+    protected override bool ForbidsAutograd => true;
+
     protected override IReadOnlyList<Substitution> Substitutes => [RnnStepFile];
 
     public override Observation Probe(ProbeContext context) => Sized(context, CellType.Rnn);
