@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Autograder.Grading.Checks;
+using Autograder.Grading.Exporters;
 
 namespace Autograder.Grading.Experiments;
 
@@ -21,14 +22,14 @@ public static class ExperimentArtifacts
         var images = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, png) in summary?.Images ?? new Dictionary<string, byte[]>())
         {
-            File.WriteAllBytes(Path.Combine(folder, name + ".png"), png);
+            AtomicFile.WriteAllBytes(Path.Combine(folder, name + ".png"), png);
             images[name] = name + ".png";
         }
 
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, text) in summary?.Files ?? new Dictionary<string, string>())
         {
-            File.WriteAllText(Path.Combine(folder, Path.GetFileName(name)), text);
+            AtomicFile.WriteAllText(Path.Combine(folder, Path.GetFileName(name)), text);
             files[name] = Path.GetFileName(name);
         }
 
@@ -50,7 +51,7 @@ public static class ExperimentArtifacts
             Files = files,
         };
         var path = Path.Combine(folder, "metrics.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(document, Json));
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(document, Json));
         return path;
     }
 }

@@ -49,7 +49,7 @@ public static class GradescopeExporter
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "results.json");
-        File.WriteAllText(path, Build(results, executionTime).ToJsonString(Json));
+        AtomicFile.WriteAllText(path, Build(results, executionTime).ToJsonString(Json));
         return path;
     }
 

@@ -62,7 +62,7 @@ public static class JUnitExporter
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "junit.xml");
-        Build(results).Save(path);
+        AtomicFile.Write(path, temporary => Build(results).Save(temporary));
         return path;
     }
 

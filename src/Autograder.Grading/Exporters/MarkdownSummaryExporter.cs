@@ -54,7 +54,7 @@ public static class MarkdownSummaryExporter
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "summary.md");
-        File.WriteAllText(path, Build(results));
+        AtomicFile.WriteAllText(path, Build(results));
         return path;
     }
 
