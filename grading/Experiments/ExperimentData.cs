@@ -7,13 +7,14 @@ namespace Autograder.Host.Experiments;
 /// <summary>Where experiments find their data: the full set from the data roots, or the subset bundled in data/ (quick runs, fresh clones).</summary>
 internal static class ExperimentData
 {
-    private static readonly string[] IdxFiles = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"];
+    private const string TestLabels = "t10k-labels-idx1-ubyte.gz";
+    private static readonly string[] IdxFiles = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", TestLabels];
 
     /// <summary>MNIST, or the bundled mnist-small.</summary>
-    public static DataRequirement Mnist { get; } = new("mnist", "mnist-small", IdxFiles);
+    public static DataRequirement Mnist { get; } = new("mnist", "mnist-small", IdxFiles) { HeldOutFiles = [TestLabels] };
 
     /// <summary>Fashion-MNIST, or the bundled fashion-mnist-small.</summary>
-    public static DataRequirement FashionMnist { get; } = new("fashion-mnist", "fashion-mnist-small", IdxFiles);
+    public static DataRequirement FashionMnist { get; } = new("fashion-mnist", "fashion-mnist-small", IdxFiles) { HeldOutFiles = [TestLabels] };
 
     /// <summary>The 1,000-image Flickr8k subset, or the bundled flickr8k-small (600 of its images).</summary>
     public static DataRequirement Flickr8k { get; } = new("flickr8k-subset1000", "flickr8k-small", ["captions.tsv.gz"]);

@@ -2,6 +2,8 @@ using System.Runtime.InteropServices;
 using Autograder.Data.Catalog;
 using Autograder.Data.Pretrained;
 using Autograder.Grading.Checks;
+using Autograder.Grading.Experiments;
+using Autograder.Host.Checks;
 using Autograder.Grading.Sandbox;
 
 namespace Autograder.Host.Sandboxing;
@@ -69,6 +71,11 @@ internal static class WorkerSandbox
         }
 
         var replaced = Directory.EnumerateFiles(grader, "appsettings*.json").ToDictionary(f => f, _ => "{}");
+        foreach (var heldOut in HeldOutFiles(settings))
+        {
+            replaced[heldOut] = "";
+        }
+
         return new SandboxPolicy
         {
             ReadOnly = readOnly,
@@ -113,6 +120,16 @@ internal static class WorkerSandbox
 
     private static bool Inside(string path, string folder) =>
         path.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>Every held-out file of every experiment's data, in every data root where it is (the host reads them; workers see them empty).</summary>
+    private static IEnumerable<string> HeldOutFiles(IReadOnlyDictionary<string, string> settings) =>
+        from root in ExperimentDataRoots(settings)
+        from requirement in CheckRegistry.All.OfType<Experiment>().SelectMany(e => e.Data).Distinct()
+        from set in requirement.Candidates(quick: false)
+        from file in requirement.HeldOutFiles
+        let path = Path.Combine(root, set, file)
+        where File.Exists(path)
+        select path;
 
     /// <summary>The folders data sets are looked for in (see <see cref="DataLocator.ForRepository"/>).</summary>
     private static IEnumerable<string> ExperimentDataRoots(IReadOnlyDictionary<string, string> settings) =>

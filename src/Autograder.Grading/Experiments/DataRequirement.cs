@@ -6,6 +6,12 @@ namespace Autograder.Grading.Experiments;
 /// <param name="Files">Files the set's folder must hold.</param>
 public sealed record DataRequirement(string Full, string? Bundled, IReadOnlyList<string> Files)
 {
+    /// <summary>
+    /// Gets the files only the host reads (held-out labels): a sandboxed worker sees them empty, so a submission cannot
+    /// return the answers instead of predictions. Only files the worker never needs belong here.
+    /// </summary>
+    public IReadOnlyList<string> HeldOutFiles { get; init; } = [];
+
     /// <summary>The sets that would serve this requirement, in the order they are tried: the bundled one alone for a quick run.</summary>
     /// <param name="quick">Whether the run is quick.</param>
     public IReadOnlyList<string> Candidates(bool quick) => Bundled is null ? [Full] : quick ? [Bundled] : [Full, Bundled];

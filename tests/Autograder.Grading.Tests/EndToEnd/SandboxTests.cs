@@ -22,7 +22,7 @@ public sealed class SandboxTests
         }
     }
 
-    /// <summary>Looking around, calling home, leaving a process behind, native memory and the temp folder: each contained.</summary>
+    /// <summary>Looking around (the repository, the held-out labels), calling home, leaving a process behind, native memory and the temp folder: each contained.</summary>
     [Test]
     public void Attacks_from_inside_the_worker_are_contained_and_every_other_check_is_graded()
     {
@@ -39,7 +39,9 @@ public sealed class SandboxTests
                 var seen = string.Join(",", places.Where(p => Directory.Exists(p) || File.Exists(p)));
                 var settings = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")).Trim();
                 var secret = Environment.GetEnvironmentVariable("AUTOGRADER_HiddenSeedSecret");
-                throw new InvalidOperationException($"seen=[{seen}] settings={settings} secret=[{secret}] {File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("Uid:"))}");
+                var labels = new FileInfo("{{root}}/data/mnist-small/t10k-labels-idx1-ubyte.gz").Length;
+                var images = new FileInfo("{{root}}/data/mnist-small/t10k-images-idx3-ubyte.gz").Length;
+                throw new InvalidOperationException($"seen=[{seen}] settings={settings} secret=[{secret}] labels={labels} images={images > 0} {File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("Uid:"))}");
                 """,
             ["FcBackward"] = $$"""
                 try { using var client = new System.Net.Sockets.TcpClient(); client.Connect("127.0.0.1", {{port}}); throw new InvalidOperationException("network: open"); }
@@ -71,6 +73,7 @@ public sealed class SandboxTests
             Assert.That(looked, Does.Contain("seen=[]"), "nothing of the repository, the home folder or /etc is visible");
             Assert.That(looked, Does.Contain("settings={}"), "the grader's settings are shown empty");
             Assert.That(looked, Does.Contain("secret=[]"), "the host's environment does not reach the worker");
+            Assert.That(looked, Does.Contain("labels=0 images=True"), "the held-out test labels are empty to the worker, the test images are there");
             Assert.That(looked, Does.Match(@"Uid:\s+65534\s"), "an unprivileged user");
             Assert.That(files.Values, Has.None.Contain(Secret));
             Assert.That(results["a1.fc_backward"].Output, Does.Contain("network: blocked"));
