@@ -110,10 +110,31 @@ public sealed class ResourceLimits : IDisposable
         }
     }
 
+    /// <summary>Removes the empty cgroups of graders that were killed before they could (their process is gone).</summary>
+    private static void RemoveAbandoned(string parent)
+    {
+        foreach (var group in Directory.EnumerateDirectories(parent, "autograder-*"))
+        {
+            var parts = Path.GetFileName(group).Split('-');
+            if (parts.Length == 3 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var pid) && !Directory.Exists($"/proc/{pid}"))
+            {
+                try
+                {
+                    Directory.Delete(group);
+                }
+                catch (IOException)
+                {
+                    // Still holds a process: left for its own grader, or for the next sweep.
+                }
+            }
+        }
+    }
+
     private void TryCreate(string group, params (string File, long Value)[] settings)
     {
         try
         {
+            RemoveAbandoned(Path.GetDirectoryName(group)!);
             Directory.CreateDirectory(group);
             foreach (var (file, value) in settings)
             {
