@@ -25,9 +25,7 @@ internal static class WorkerSandbox
     {
         var grader = Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory);
         var dotnetRoot = DotnetRoot();
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } set
-            ? set
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var packages = PretrainedResNet.PackageRoot;
         var readOnly = new List<string> { grader };
         if (!dotnetRoot.StartsWith("/usr/", StringComparison.Ordinal))
         {

@@ -88,15 +88,18 @@ public static class PretrainedResNet
         return Tensor.FromArray(values, images.Count, 3, Size, Size);
     }
 
+    /// <summary>Gets the NuGet package folder: <c>NUGET_PACKAGES</c>, else <c>~/.nuget/packages</c>.</summary>
+    public static string PackageRoot => Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } set
+        ? set
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
     /// <summary>The path of a file in the package, in the NuGet package folder (<c>NUGET_PACKAGES</c>, else <c>~/.nuget/packages</c>).</summary>
     /// <param name="file">The file's path inside the package.</param>
     /// <param name="packageFolder">The NuGet package folder to look in instead (tests).</param>
     /// <exception cref="FileNotFoundException">It is not there.</exception>
     public static string Locate(string file, string? packageFolder = null)
     {
-        var root = packageFolder ?? (Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } set
-            ? set
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"));
+        var root = packageFolder ?? PackageRoot;
         var path = Path.Combine(root, PackageId.ToLowerInvariant(), PackageVersion, file);
         return File.Exists(path)
             ? path
