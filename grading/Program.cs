@@ -24,6 +24,7 @@ root.Subcommands.Add(DataCommands.Create(repository));
 root.Subcommands.Add(FixtureCommands.Create(repository));
 root.Subcommands.Add(StarterCommands.Create(repository));
 root.Subcommands.Add(ReleaseCommands.Create(repository));
+root.Subcommands.Add(BatchCommands.Create(repository, options));
 root.Subcommands.Add(WorkerCommands.Create());
 
 try
@@ -48,7 +49,7 @@ catch (OperationCanceledException)
     await Console.Error.WriteLineAsync("autograder: cancelled.").ConfigureAwait(false);
     return 130;
 }
-catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or FormatException or KeyNotFoundException or IOException or HttpRequestException or InvalidOperationException)
+catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or FormatException or KeyNotFoundException or IOException or HttpRequestException or InvalidOperationException or InvalidDataException)
 {
     await Console.Error.WriteLineAsync($"autograder: {e.Message}").ConfigureAwait(false);
     return 2;

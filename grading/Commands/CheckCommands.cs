@@ -111,7 +111,7 @@ internal static class CheckCommands
     }
 
     /// <summary>The checks to run: <c>--only</c>'s ids, within <c>--assignment</c> when both are given, else the scope's.</summary>
-    private static List<Check> Select(string[]? ids, string? assignment, GradingScope scope)
+    internal static List<Check> Select(string[]? ids, string? assignment, GradingScope scope)
     {
         IReadOnlyList<Check> candidates = assignment is { Length: > 0 } ? GradingRun.OfAssignment(assignment) : CheckRegistry.All;
         if (ids is { Length: > 0 })

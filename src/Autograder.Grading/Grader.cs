@@ -13,6 +13,9 @@ namespace Autograder.Grading;
 /// <param name="settings">The run's settings, given to every probe (see <see cref="RunSettings"/>).</param>
 public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null, IReadOnlyDictionary<string, string>? settings = null)
 {
+    /// <summary>The first line of every check's message when the submission did not compile (the compiler's errors follow).</summary>
+    public const string NotCompiledMessage = "your code does not compile, so nothing could be graded. Fix these and build again (dotnet build):";
+
     private readonly IReadOnlyDictionary<string, string> _settings = settings ?? new Dictionary<string, string>();
 
     /// <summary>Gets or sets the heap cap of each worker process.</summary>
@@ -123,7 +126,7 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null, 
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(seedFor);
         var shown = string.Join("\n", errors.Take(10)) + (errors.Count > 10 ? $"\n… and {errors.Count - 10} more" : "");
-        var message = $"your code does not compile, so nothing could be graded. Fix these and build again (dotnet build):\n{shown}";
+        var message = $"{NotCompiledMessage}\n{shown}";
         return [.. checks.Select(c => new CheckResult(c.Info, Outcome.Errored, 0, message, seedFor(c.Info), TimeSpan.Zero))];
     }
 

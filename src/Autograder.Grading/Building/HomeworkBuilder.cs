@@ -66,6 +66,13 @@ public sealed partial class HomeworkBuilder(string libraries, string cacheRoot)
             return new HomeworkBuild(output, []);
         }
 
+        // Graders running side by side (batch) may build the same sources at once: one builds, the others wait and reuse it.
+        using var buildLock = BuildLock.Acquire(folder + ".lock", TimeLimit + TimeSpan.FromMinutes(1), cancellationToken);
+        if (Verified(output))
+        {
+            return new HomeworkBuild(output, []);
+        }
+
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);

@@ -26,7 +26,15 @@ public static class HtmlPage
     /// <param name="subtitle">A line under the title (what was graded); may be empty.</param>
     /// <param name="tableOfContents">The <c>&lt;nav&gt;</c> element, or empty.</param>
     /// <param name="body">The rendered report.</param>
-    public static string Build(string title, string subtitle, string tableOfContents, string body)
+    public static string Build(string title, string subtitle, string tableOfContents, string body) => Build(title, subtitle, tableOfContents, body, wide: false);
+
+    /// <summary>Like <see cref="Build(string, string, string, string)"/>; a <paramref name="wide"/> page uses the window's width (wide tables such as a class's heatmap).</summary>
+    /// <param name="title">The title (browser tab and heading).</param>
+    /// <param name="subtitle">A line under the title (what was graded); may be empty.</param>
+    /// <param name="tableOfContents">The <c>&lt;nav&gt;</c> element, or empty.</param>
+    /// <param name="body">The rendered report.</param>
+    /// <param name="wide">Whether the page may be wider than a readable measure of text.</param>
+    public static string Build(string title, string subtitle, string tableOfContents, string body, bool wide)
     {
         ArgumentNullException.ThrowIfNull(body);
         var end = body.StartsWith("<h1", StringComparison.Ordinal) ? body.IndexOf("</h1>", StringComparison.Ordinal) : -1;
@@ -46,7 +54,7 @@ public static class HtmlPage
             <style>
             {font}{Stylesheet.Value}</style>
             </head>
-            <body>
+            <body{(wide ? " class=\"wide\"" : "")}>
             <main>
             {heading}{lead}{tableOfContents}{rest}</main>
             </body>

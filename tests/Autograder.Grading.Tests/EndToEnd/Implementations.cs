@@ -72,6 +72,27 @@ internal static class Implementations
         Directory.EnumerateFiles(Path.Combine(project, "bin", Configuration), "Homework.dll", SearchOption.AllDirectories).FirstOrDefault()
         ?? throw new InvalidOperationException($"Homework.dll is not built under {project}/bin/{Configuration}; build the solution first.");
 
+    /// <summary>Writes a submission as a student uploads it: the C# files of reference/ or starter/ (no project, no build output), with the named methods' solution regions replaced.</summary>
+    public static string Sources(string target, string project = "reference", IReadOnlyDictionary<string, string>? bodies = null)
+    {
+        var root = Path.Combine(Repository.Root, project);
+        foreach (var source in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+                     .Where(p => !Path.GetRelativePath(root, p).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj")))
+        {
+            var text = File.ReadAllText(source);
+            foreach (var (method, body) in bodies ?? new Dictionary<string, string>())
+            {
+                text = Replace(text, method, body);
+            }
+
+            var destination = Path.Combine(target, Path.GetRelativePath(root, source));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.WriteAllText(destination, text);
+        }
+
+        return target;
+    }
+
     /// <summary>The reference's solution body of <paramref name="method"/> in <paramref name="file"/> (relative to reference/), for mutants that change one line of it.</summary>
     public static string ReferenceBody(string file, string method)
     {
