@@ -23,7 +23,7 @@ root.Subcommands.Add(ReportCommands.Create(repository, options));
 root.Subcommands.Add(DataCommands.Create(repository));
 root.Subcommands.Add(FixtureCommands.Create(repository));
 root.Subcommands.Add(StarterCommands.Create(repository));
-root.Subcommands.Add(ReleaseCommands.Create(repository));
+root.Subcommands.Add(ReleaseCommands.Create(repository, options));
 root.Subcommands.Add(BatchCommands.Create(repository, options));
 root.Subcommands.Add(WorkerCommands.Create());
 
