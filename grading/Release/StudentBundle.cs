@@ -44,6 +44,8 @@ internal static class StudentBundle
 
         File.WriteAllText(Path.Combine(api, "Homework.csproj"), ApiProject);
         File.WriteAllText(Path.Combine(target, "README.md"), StudentReadme);
+        Directory.CreateDirectory(Path.Combine(target, ".github", "workflows"));
+        File.WriteAllText(Path.Combine(target, ".github", "workflows", "grade.yml"), GradeWorkflow);
         WriteSolution(target);
         Verify(target);
         return Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).Count();
@@ -117,6 +119,44 @@ internal static class StudentBundle
         </Project>
         """;
 
+    /// <summary>
+    /// The GitHub Actions workflow of a student's repository (GitHub Classroom): on every push, the build and the public
+    /// checks, the score table in the run's summary, the result files attached to the run.
+    /// </summary>
+    private const string GradeWorkflow = """
+        # Grades your work on every push (GitHub Classroom): the public checks, as 'dotnet build' does on your machine.
+        # The score table is on the run's summary page; results.json, junit.xml and summary.md are attached to the run.
+        # Written by 'autograder release'.
+        name: Grade
+        on:
+          push:
+          workflow_dispatch:
+        permissions:
+          contents: read
+        jobs:
+          grade:
+            runs-on: ubuntu-latest
+            timeout-minutes: 30
+            steps:
+              - uses: actions/checkout@v4
+              - uses: actions/setup-dotnet@v4
+                with:
+                  global-json-file: global.json
+              - name: Build
+                run: dotnet build -c Release -p:Autograde=false
+              - name: Grade
+                run: dotnet run -c Release --no-build --project grading -- check --impl starter --out out
+              - name: Summary
+                if: always()
+                run: cat out/summary.md >> "$GITHUB_STEP_SUMMARY"
+              - uses: actions/upload-artifact@v4
+                if: always()
+                with:
+                  name: results
+                  path: out/
+
+        """;
+
     private const string StudentReadme = """
         # Deep-learning homework (C#)
 
@@ -135,5 +175,7 @@ internal static class StudentBundle
         Compiler warnings (an unused variable in a half-written method) stay warnings: your code is graded whenever it compiles.
         The graded run also has hidden checks (the same functions on inputs drawn for you) and the full experiments,
         so make your code right, not just the public checks green. Data sets: `dotnet run --project grading -- data list`.
+        On GitHub (GitHub Classroom), `.github/workflows/grade.yml` runs the public checks on every push and puts the score
+        table on the run's summary page.
         """;
 }

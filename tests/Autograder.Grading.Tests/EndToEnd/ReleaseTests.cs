@@ -29,6 +29,15 @@ public sealed class ReleaseTests
         Assert.That(build.ExitCode, Is.Zero, build.Output);
         Assert.That(build.Output, Does.Contain("Autograder: 0 / "), "the bundle grades the starter on build");
 
+        // The GitHub Classroom workflow's grading step, as written in the bundle, on the build above.
+        var workflow = File.ReadAllText(Path.Combine(bundle, ".github", "workflows", "grade.yml"));
+        var step = System.Text.RegularExpressions.Regex.Match(workflow, @"- name: Grade\s+run: (?<command>.+)").Groups["command"].Value.Trim();
+        Assert.That(step, Does.StartWith("dotnet run -c Release --no-build --project grading -- check"));
+        Assert.That(workflow, Does.Contain("cat out/summary.md >> \"$GITHUB_STEP_SUMMARY\""));
+        var graded = Run(bundle, [.. step.Replace("-c Release", $"-c {Implementations.Configuration}", StringComparison.Ordinal).Split(' ').Skip(1)]);
+        Assert.That(graded.ExitCode, Is.Zero, graded.Output);
+        Assert.That(File.ReadAllText(Path.Combine(bundle, "out", "summary.md")), Does.Contain("0 / "), "the summary the job shows");
+
         var grader = Path.Combine(bundle, "grading", "bin", Implementations.Configuration, "net10.0", "autograder.dll");
         var starter = Path.Combine(bundle, "starter", "bin", Implementations.Configuration, "net10.0", "Homework.dll");
         var results = HostProcess.Grade(new Protocol.WorkerCommand("dotnet", [grader]), starter, bundle);
