@@ -37,79 +37,134 @@ internal sealed class BatchRunner(BatchSettings settings, WorkerCommand grader)
     {
         var key = settings.Key();
         var records = new BatchRecord[submissions.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Jobs), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, submissions.Count), options, async (i, token) =>
+        var pending = new List<(int Index, string Fingerprint)>();
+        for (var i = 0; i < submissions.Count; i++)
         {
-            var submission = submissions[i];
-            var fingerprint = SubmissionFolder.Fingerprint(submission, key);
-            var previous = BatchRecord.TryLoad(StudentFolder(submission.Id));
-            var skipped = !settings.Force && previous is { IsFinal: true } && previous.Fingerprint == fingerprint;
-            records[i] = skipped ? previous! : await GradeAsync(submission, fingerprint, token).ConfigureAwait(false);
-            Report(records[i], submissions.Count, skipped);
+            var fingerprint = SubmissionFolder.Fingerprint(submissions[i], key);
+            var previous = BatchRecord.TryLoad(StudentFolder(submissions[i].Id));
+            if (!settings.Force && previous is { IsFinal: true } && previous.Fingerprint == fingerprint)
+            {
+                records[i] = previous;
+                Report(previous, submissions.Count, skipped: true);
+            }
+            else
+            {
+                pending.Add((i, fingerprint));
+            }
+        }
+
+        if (settings.Slurm is { } slurm)
+        {
+            // One job array for all: each task runs the same grading command a local job would.
+            var prepared = pending.Select(p => (p.Index, Grading: Prepare(submissions[p.Index], p.Fingerprint))).ToList();
+            var runnable = prepared.Where(p => p.Grading.Folder is not null).Select(p => p.Grading).ToList();
+            var outcomes = await new SlurmArray(slurm, Path.Combine(Work, "slurm"), settings.Deadline, settings.Jobs)
+                .RunAsync([.. runnable.Select(g => new SlurmTask(g.Staging, [grader.FileName, .. GraderArguments(g)]))], cancellationToken).ConfigureAwait(false);
+            foreach (var (index, grading) in prepared)
+            {
+                records[index] = Finish(grading, grading.Folder is null ? grading.Problem : Ended(grading.Staging, outcomes.TryGetValue(grading.Staging, out var code) ? code : null, $"did not finish within its Slurm time limit ({Math.Ceiling(settings.Deadline.TotalMinutes):0} minutes) or was cancelled; the batch tries again when rerun."));
+                Report(records[index], submissions.Count, skipped: false);
+            }
+
+            return records;
+        }
+
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Jobs), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(pending, options, async (p, token) =>
+        {
+            var grading = Prepare(submissions[p.Index], p.Fingerprint);
+            var outcome = grading.Folder is null ? grading.Problem : await RunGraderAsync(grading, token).ConfigureAwait(false);
+            records[p.Index] = Finish(grading, outcome);
+            Report(records[p.Index], submissions.Count, skipped: false);
         }).ConfigureAwait(false);
         return records;
     }
 
-    private async Task<BatchRecord> GradeAsync(Submission submission, string fingerprint, CancellationToken cancellationToken)
+    private string Work => Path.Combine(settings.Output, ".work");
+
+    /// <summary>A fresh staging folder and the folder to build (a zip extracted), or why there is none.</summary>
+    private PendingGrading Prepare(Submission submission, string fingerprint)
     {
         var clock = Stopwatch.StartNew();
-        var work = Path.Combine(settings.Output, ".work");
-        var staging = Path.Combine(work, "staging", submission.Id);
+        var staging = Path.Combine(Work, "staging", submission.Id);
         if (Directory.Exists(staging))
         {
             Directory.Delete(staging, recursive: true);
         }
 
         Directory.CreateDirectory(staging);
-        var (status, reason) = (BatchStatus.Graded, "");
         try
         {
-            var folder = SubmissionFolder.Prepare(submission, work);
-            (status, reason) = await RunGraderAsync(submission, folder, staging, cancellationToken).ConfigureAwait(false);
+            return new PendingGrading(submission, fingerprint, staging, SubmissionFolder.Prepare(submission, Work), default, clock);
         }
         catch (InvalidDataException e)
         {
-            (status, reason) = (BatchStatus.Rejected, e.Message);
+            return new PendingGrading(submission, fingerprint, staging, null, (BatchStatus.Rejected, e.Message), clock);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            (status, reason) = (BatchStatus.GraderFailed, $"the batch could not grade it ({e.GetType().Name}: {e.Message}); it tries again when rerun.");
+            return new PendingGrading(submission, fingerprint, staging, null, (BatchStatus.GraderFailed, $"the batch could not open it ({e.GetType().Name}: {e.Message}); it tries again when rerun."), clock);
+        }
+    }
+
+    /// <summary>The grading command's arguments after the program: the verb, the submission, its student id and its staging folder, and the batch's selection.</summary>
+    private IEnumerable<string> GraderArguments(PendingGrading grading) =>
+        grader.Prefix.Concat([settings.Verb, "--repo", settings.Paths.Root, "--impl", grading.Folder!, "--student-id", grading.Submission.Id, "--out", grading.Staging]).Concat(settings.Arguments);
+
+    /// <summary>How a grading process ended, from its exit code (null: it never finished) and what it wrote.</summary>
+    private static (BatchStatus Status, string Reason) Ended(string staging, int? exitCode, string unfinished)
+    {
+        if (exitCode is not { } code)
+        {
+            return (BatchStatus.TimedOut, unfinished);
         }
 
+        var log = Path.Combine(staging, "grader.log");
+        var last = File.Exists(log) ? File.ReadLines(log).Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) ?? "" : "";
+        return code == 0 && File.Exists(Path.Combine(staging, "results.json"))
+            ? (BatchStatus.Graded, "")
+            : (BatchStatus.GraderFailed, $"the grader stopped with exit code {code} before writing results{(last.Length > 0 ? ": " + (last.Length > 300 ? last[..300] + " …" : last) : "")}; the batch tries again when rerun.");
+    }
+
+    /// <summary>Completes a grading: result files for one that could not be graded, the status read from its results, the folder moved into place, the record written last.</summary>
+    private BatchRecord Finish(PendingGrading grading, (BatchStatus Status, string Reason) outcome)
+    {
+        var (status, reason) = outcome;
         if (status is BatchStatus.Rejected or BatchStatus.TimedOut or BatchStatus.GraderFailed)
         {
-            WriteErrored(staging, reason, submission.Id, clock.Elapsed);
+            WriteErrored(grading.Staging, reason, grading.Submission.Id, grading.Clock.Elapsed);
         }
 
-        var checks = StudentCheck.Load(staging);
+        var checks = StudentCheck.Load(grading.Staging);
         if (status == BatchStatus.Graded && checks.Count > 0 && checks.All(c => c.Message.StartsWith(Grader.NotCompiledMessage, StringComparison.Ordinal)))
         {
             (status, reason) = (BatchStatus.NotCompiled, checks[0].Message[Grader.NotCompiledMessage.Length..].Trim());
         }
 
-        var record = new BatchRecord(submission.Id, submission.Name, status, checks.Sum(c => c.Score), checks.Sum(c => c.MaxScore), reason, fingerprint, Math.Round(clock.Elapsed.TotalSeconds, 1));
-        var target = StudentFolder(submission.Id);
+        var id = grading.Submission.Id;
+        var record = new BatchRecord(id, grading.Submission.Name, status, checks.Sum(c => c.Score), checks.Sum(c => c.MaxScore), reason, grading.Fingerprint, Math.Round(grading.Clock.Elapsed.TotalSeconds, 1));
+        var target = StudentFolder(id);
         if (Directory.Exists(target))
         {
             Directory.Delete(target, recursive: true);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        Directory.Move(staging, target);
+        Directory.Move(grading.Staging, target);
         record.Save(target);
-        if (Directory.Exists(Path.Combine(work, "sources", submission.Id)))
+        if (Directory.Exists(Path.Combine(Work, "sources", id)))
         {
-            Directory.Delete(Path.Combine(work, "sources", submission.Id), recursive: true);
+            Directory.Delete(Path.Combine(Work, "sources", id), recursive: true);
         }
 
         return record;
     }
 
-    /// <summary>Runs one grading process into <paramref name="staging"/>; its output goes to <c>grader.log</c> there.</summary>
-    private async Task<(BatchStatus Status, string Reason)> RunGraderAsync(Submission submission, string folder, string staging, CancellationToken cancellationToken)
+    /// <summary>Runs one grading process into its staging folder; its output goes to <c>grader.log</c> there.</summary>
+    private async Task<(BatchStatus Status, string Reason)> RunGraderAsync(PendingGrading grading, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(grader.FileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in grader.Prefix.Concat([settings.Verb, "--repo", settings.Paths.Root, "--impl", folder, "--student-id", submission.Id, "--out", staging]).Concat(settings.Arguments))
+        foreach (var argument in GraderArguments(grading))
         {
             start.ArgumentList.Add(argument);
         }
@@ -147,16 +202,8 @@ internal sealed class BatchRunner(BatchSettings settings, WorkerCommand grader)
             }
         }
 
-        File.WriteAllText(Path.Combine(staging, "grader.log"), text);
-        if (timedOut)
-        {
-            return (BatchStatus.TimedOut, $"grading took longer than the deadline of {settings.Deadline.TotalMinutes:0.#} minutes and was stopped; the batch tries again when rerun.");
-        }
-
-        var last = errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
-        return process.ExitCode == 0 && File.Exists(Path.Combine(staging, "results.json"))
-            ? (BatchStatus.Graded, "")
-            : (BatchStatus.GraderFailed, $"the grader stopped with exit code {process.ExitCode} before writing results{(last.Length > 0 ? ": " + last : "")}; the batch tries again when rerun.");
+        File.WriteAllText(Path.Combine(grading.Staging, "grader.log"), text);
+        return Ended(grading.Staging, timedOut ? null : process.ExitCode, $"grading took longer than the deadline of {settings.Deadline.TotalMinutes:0.#} minutes and was stopped; the batch tries again when rerun.");
     }
 
     /// <summary>Result files for a submission that could not be graded: every check errored, with the reason.</summary>

@@ -15,6 +15,9 @@ namespace Autograder.Host.Batch;
 /// <param name="Deadline">The longest one submission's grading may take, build included.</param>
 internal sealed record BatchSettings(RepositoryPaths Paths, string Output, IReadOnlyList<Check> Checks, string Verb, IReadOnlyList<string> Arguments, int Jobs, bool Force, TimeSpan Deadline)
 {
+    /// <summary>Gets how to hand the gradings to Slurm as one job array, or null to run them on this machine.</summary>
+    public SlurmOptions? Slurm { get; init; }
+
     /// <summary>A deadline that covers a submission's build and every probe run twice (the student's and the reference's), with room to spare.</summary>
     public static TimeSpan DefaultDeadline(IEnumerable<Check> checks, double timeLimitScale) =>
         TimeSpan.FromMinutes(6) + (2 * Math.Max(0.1, timeLimitScale) * checks.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.Info.TimeLimit));

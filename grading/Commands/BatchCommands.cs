@@ -22,9 +22,11 @@ internal static class BatchCommands
         var force = new Option<bool>("--force") { Description = "Grade every submission again, even those whose results are final and current." };
         var deadline = new Option<double?>("--deadline") { Description = "The most minutes one submission's grading may take, build included (default: from the checks' time limits); past it the submission is recorded as timed out and retried on the next run." };
         var noSandbox = new Option<bool>("--no-sandbox") { Description = "Grade unconfined, without bubblewrap (only for code you trust)." };
+        var slurm = new Option<bool>("--slurm") { Description = "Hand the gradings to Slurm as one job array (one task per submission, at most --jobs at once, each with the deadline as its time limit) and wait for it; paths must be shared with the compute nodes." };
+        var sbatch = new Option<string[]>("--sbatch-arg") { Description = "With --slurm: an extra sbatch option, passed as given (repeat it: --sbatch-arg=--partition=gpu --sbatch-arg=--account=cs231)." };
         var command = new Command("batch", "Grade a folder of submissions, N at a time, resumably (finished ones are kept unless --force): per-student result files, grades.csv and class-summary.html. Exits 1 when some submission could not be graded to the end (rerun to retry).")
         {
-            input, output, assignment, only, checksOnly, quick, jobs, force, deadline, noSandbox,
+            input, output, assignment, only, checksOnly, quick, jobs, force, deadline, noSandbox, slurm, sbatch,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -66,10 +68,14 @@ internal static class BatchCommands
 
             DataPreflight.Ensure(checks, new Dictionary<string, string> { [RunSettings.Quick] = passed.Contains("--quick") ? "true" : "false", [RunSettings.Repository] = paths.Root });
             var limit = parse.GetValue(deadline) is { } minutes ? TimeSpan.FromMinutes(minutes) : BatchSettings.DefaultDeadline(checks, options.TimeLimitScale);
-            var settings = new BatchSettings(paths, target, checks, scope == GradingScope.Checks ? "check" : "grade", passed, parse.GetValue(jobs), parse.GetValue(force), limit);
+            var settings = new BatchSettings(paths, target, checks, scope == GradingScope.Checks ? "check" : "grade", passed, parse.GetValue(jobs), parse.GetValue(force), limit)
+            {
+                // Each task holds the grading host and one worker: its heap cap, the native allowance above it, and the host.
+                Slurm = parse.GetValue(slurm) ? new SlurmOptions(parse.GetValue(sbatch) ?? [], options.WorkerMemoryLimitMegabytes + 2048) : null,
+            };
             var work = Path.Combine(target, ".work");
             var submissions = SubmissionDiscovery.Find(source, work);
-            Console.WriteLine($"Grading {submissions.Count} submissions from {source}, {settings.Jobs} at a time, into {target} (deadline {limit.TotalMinutes:0.#} min each).");
+            Console.WriteLine($"Grading {submissions.Count} submissions from {source}, {settings.Jobs} at a time{(settings.Slurm is null ? "" : " as a Slurm job array")}, into {target} (deadline {limit.TotalMinutes:0.#} min each).");
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var runner = new BatchRunner(settings, WorkerCommand.ForCurrentProcess());
             var records = await runner.RunAsync(submissions, cancellationToken).ConfigureAwait(false);

@@ -4,11 +4,14 @@ namespace Autograder.Grading.Tests.EndToEnd;
 internal static class BatchRun
 {
     /// <summary>Runs the batch over <paramref name="input"/> into <paramref name="output"/>; where bubblewrap cannot run, unconfined.</summary>
-    public static (int ExitCode, string Output) Run(string input, string output, params string[] extra)
+    public static (int ExitCode, string Output) Run(string input, string output, params string[] extra) => Run(input, output, null, extra);
+
+    /// <summary>Like <see cref="Run(string, string, string[])"/>, with more environment variables for the batch (and what it starts).</summary>
+    public static (int ExitCode, string Output) Run(string input, string output, IReadOnlyDictionary<string, string?>? environment, params string[] extra)
     {
         var grader = Implementations.Grader();
         var unconfined = Sandbox.Bubblewrap.WhyUnavailable is not null ? new[] { "--no-sandbox" } : [];
-        return ChildProcess.Run(grader.FileName, [.. grader.Prefix, "batch", input, "--out", output, "--repo", Repository.Root, .. extra, .. unconfined]);
+        return ChildProcess.Run(grader.FileName, [.. grader.Prefix, "batch", input, "--out", output, "--repo", Repository.Root, .. extra, .. unconfined], environment: environment);
     }
 
     /// <summary>grades.csv as rows of named cells (a minimal RFC 4180 reader: quoted cells may hold commas, quotes and line ends).</summary>
