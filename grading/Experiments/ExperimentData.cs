@@ -17,10 +17,16 @@ internal static class ExperimentData
     public static DataRequirement FashionMnist { get; } = new("fashion-mnist", "fashion-mnist-small", IdxFiles) { HeldOutFiles = [TestLabels] };
 
     /// <summary>The 1,000-image Flickr8k subset, or the bundled flickr8k-small (600 of its images).</summary>
-    public static DataRequirement Flickr8k { get; } = new("flickr8k-subset1000", "flickr8k-small", ["captions.tsv.gz"]);
+    public static DataRequirement Flickr8k { get; } = new("flickr8k-subset1000", "flickr8k-small", ["captions.tsv.gz"])
+    {
+        WorkerViews = new Dictionary<string, Func<string, byte[]>> { ["captions.tsv.gz"] = WorkerViewFiles.CaptionsWithoutHeldOutImages },
+    };
 
     /// <summary>SST-2 with the GloVe vectors (shipped in data/ as it is: it is small).</summary>
-    public static DataRequirement Sst2 { get; } = new("sst2", null, ["stsa.binary.train.gz", "stsa.binary.dev.gz", "stsa.binary.test.gz", "glove.twitter.27B.25d.top12k.txt.gz"]);
+    public static DataRequirement Sst2 { get; } = new("sst2", null, ["stsa.binary.train.gz", "stsa.binary.dev.gz", "stsa.binary.test.gz", "glove.twitter.27B.25d.top12k.txt.gz"])
+    {
+        WorkerViews = new Dictionary<string, Func<string, byte[]>> { ["stsa.binary.test.gz"] = WorkerViewFiles.SentencesWithoutLabels },
+    };
 
     /// <summary>Multi30k's German–English pairs (shipped in data/ as they are).</summary>
     public static DataRequirement Multi30k { get; } = new("multi30k", null, ["train.de.gz", "train.en.gz", "val.de.gz", "val.en.gz", "test_2016_flickr.de.gz", "test_2016_flickr.en.gz"]);

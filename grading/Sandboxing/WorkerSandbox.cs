@@ -47,6 +47,12 @@ internal static class WorkerSandbox
             readOnlyAt[SandboxCache] = DataLocator.DefaultCache;
         }
 
+        // Data files that hold answers the worker must not read are shown as the host's view of them, answers taken out.
+        foreach (var (path, view) in WorkerViews(settings))
+        {
+            readOnlyAt[path] = ViewFile(path, view);
+        }
+
         if (settings.TryGetValue(RunSettings.Predict, out var predict) && File.Exists(predict))
         {
             readOnly.Add(predict);
@@ -128,6 +134,31 @@ internal static class WorkerSandbox
         let path = Path.Combine(root, set, file)
         where File.Exists(path)
         select path;
+
+    /// <summary>Every data file with a worker view, in every data root where it is, with the view to show instead.</summary>
+    private static IEnumerable<(string Path, Func<string, byte[]> View)> WorkerViews(IReadOnlyDictionary<string, string> settings) =>
+        from root in ExperimentDataRoots(settings)
+        from requirement in CheckRegistry.All.OfType<Experiment>().SelectMany(e => e.Data).Distinct()
+        from set in requirement.Candidates(quick: false)
+        from view in requirement.WorkerViews
+        let path = Path.Combine(root, set, view.Key)
+        where File.Exists(path)
+        select (path, view.Value);
+
+    /// <summary>The view of <paramref name="path"/>, written once into a host-owned folder, named by its content.</summary>
+    private static string ViewFile(string path, Func<string, byte[]> view)
+    {
+        var bytes = view(path);
+        var folder = Path.Combine(Path.GetTempPath(), "autograder-views");
+        _ = OperatingSystem.IsWindows() ? Directory.CreateDirectory(folder) : Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var file = Path.Combine(folder, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..24] + Path.GetExtension(path));
+        if (!File.Exists(file))
+        {
+            Autograder.Grading.Exporters.AtomicFile.WriteAllBytes(file, bytes);
+        }
+
+        return file;
+    }
 
     /// <summary>The folders data sets are looked for in (see <see cref="DataLocator.ForRepository"/>).</summary>
     private static IEnumerable<string> ExperimentDataRoots(IReadOnlyDictionary<string, string> settings) =>

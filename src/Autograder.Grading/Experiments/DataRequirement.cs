@@ -12,6 +12,13 @@ public sealed record DataRequirement(string Full, string? Bundled, IReadOnlyList
     /// </summary>
     public IReadOnlyList<string> HeldOutFiles { get; init; } = [];
 
+    /// <summary>
+    /// Gets files a worker needs, but not whole: file name → the bytes a sandboxed worker sees in its place, made by the host
+    /// from the real file's path (the test sentences with every label 0, the held-out images' captions blanked). The host
+    /// alone reads the real file.
+    /// </summary>
+    public IReadOnlyDictionary<string, Func<string, byte[]>> WorkerViews { get; init; } = new Dictionary<string, Func<string, byte[]>>();
+
     /// <summary>The sets that would serve this requirement, in the order they are tried: the bundled one alone for a quick run.</summary>
     /// <param name="quick">Whether the run is quick.</param>
     public IReadOnlyList<string> Candidates(bool quick) => Bundled is null ? [Full] : quick ? [Bundled] : [Full, Bundled];

@@ -41,7 +41,10 @@ public sealed class SandboxTests
                 var secret = Environment.GetEnvironmentVariable("AUTOGRADER_HiddenSeedSecret");
                 var labels = new FileInfo("{{root}}/data/mnist-small/t10k-labels-idx1-ubyte.gz").Length;
                 var images = new FileInfo("{{root}}/data/mnist-small/t10k-images-idx3-ubyte.gz").Length;
-                throw new InvalidOperationException($"seen=[{seen}] settings={settings} secret=[{secret}] labels={labels} images={images > 0} {File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("Uid:"))}");
+                string Gz(string p) { using var z = new System.IO.Compression.GZipStream(File.OpenRead(p), System.IO.Compression.CompressionMode.Decompress); return new StreamReader(z).ReadToEnd(); }
+                var sst = string.Join(",", Gz("{{root}}/data/sst2/stsa.binary.test.gz").Split('\n').Where(l => l.Length > 0).Select(l => l.Split(' ')[0]).Distinct());
+                var caption = Gz("{{root}}/data/flickr8k-small/captions.tsv.gz").Split('\n').Where(l => l.Length > 0).Last().Split('\t')[2];
+                throw new InvalidOperationException($"seen=[{seen}] settings={settings} secret=[{secret}] labels={labels} images={images > 0} sst=[{sst}] caption=[{caption}] {File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("Uid:"))}");
                 """,
             ["FcBackward"] = $$"""
                 try { using var client = new System.Net.Sockets.TcpClient(); client.Connect("127.0.0.1", {{port}}); throw new InvalidOperationException("network: open"); }
@@ -74,6 +77,8 @@ public sealed class SandboxTests
             Assert.That(looked, Does.Contain("settings={}"), "the grader's settings are shown empty");
             Assert.That(looked, Does.Contain("secret=[]"), "the host's environment does not reach the worker");
             Assert.That(looked, Does.Contain("labels=0 images=True"), "the held-out test labels are empty to the worker, the test images are there");
+            Assert.That(looked, Does.Contain("sst=[0]"), "SST-2's test sentences come with every label 0 (the real file has 0 and 1)");
+            Assert.That(looked, Does.Contain("caption=[-]"), "the held-out Flickr8k images' captions are blanked");
             Assert.That(looked, Does.Match(@"Uid:\s+65534\s"), "an unprivileged user");
             Assert.That(files.Values, Has.None.Contain(Secret));
             Assert.That(results["a1.fc_backward"].Output, Does.Contain("network: blocked"));
