@@ -39,6 +39,49 @@ public sealed class BatchRecoveryTests
     }
 
     [Test]
+    public void A_batch_killed_midway_loses_nothing_and_a_rerun_completes_it()
+    {
+        var root = Directory.CreateTempSubdirectory("autograder-batch-killed-").FullName;
+        foreach (var id in new[] { "a", "b", "c" })
+        {
+            var folder = Implementations.Sources(Path.Combine(root, "class", id));
+            File.AppendAllText(Path.Combine(folder, "A1", "Layers.cs"), $"\n// {Guid.NewGuid()}\n");
+        }
+
+        var grader = Implementations.Grader();
+        var unconfined = Sandbox.Bubblewrap.WhyUnavailable is not null ? new[] { "--no-sandbox" } : [];
+        var start = new System.Diagnostics.ProcessStartInfo(grader.FileName) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in grader.Prefix.Concat(["batch", Path.Combine(root, "class"), "--out", Path.Combine(root, "out"), "--repo", Repository.Root, "-j", "1", .. Only, .. unconfined]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using (var batch = System.Diagnostics.Process.Start(start)!)
+        {
+            // Killed, with every process it started, as soon as the first submission is done: the second is mid-way.
+            while (batch.StandardOutput.ReadLine() is { } line && !line.StartsWith("[1/3]", StringComparison.Ordinal))
+            {
+            }
+
+            Thread.Sleep(1500);
+            batch.Kill(entireProcessTree: true);
+            batch.WaitForExit();
+        }
+
+        var finished = Directory.EnumerateFiles(Path.Combine(root, "out", "students"), "batch.json", SearchOption.AllDirectories).Count();
+        var (rerun, output) = BatchRun.Run(Path.Combine(root, "class"), Path.Combine(root, "out"), [.. Only, "-j", "1"]);
+        var grades = BatchRun.Grades(Path.Combine(root, "out"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(finished, Is.EqualTo(1), "only the finished submission has its record");
+            Assert.That(rerun, Is.Zero, output);
+            Assert.That(output, Does.Contain("1 kept from an earlier run"));
+            Assert.That(grades.Select(r => (r["id"], r["status"], r["percent"])), Is.EqualTo(new[] { ("a", "graded", "100"), ("b", "graded", "100"), ("c", "graded", "100") }));
+        });
+        Directory.Delete(root, recursive: true);
+    }
+
+    [Test]
     public void A_zipped_gradescope_export_is_graded_under_the_students_ids()
     {
         var root = Directory.CreateTempSubdirectory("autograder-batch-export-").FullName;
