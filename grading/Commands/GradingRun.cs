@@ -54,6 +54,7 @@ internal static class GradingRun
         DataPreflight.Ensure(request.Checks, settings);
         var sandbox = WorkerSandbox.Required(request.Paths, request.Implementation, request.NoSandbox) ? WorkerSandbox.For(settings) : null;
         var builder = HomeworkBuilder.ForCurrentProcess();
+        builder.Sandbox = sandbox is null ? null : WorkerSandbox.ForBuild();
         var student = HomeworkLocator.Resolve(request.Paths, request.Implementation, builder, cancellationToken);
         long SeedFor(CheckInfo info) => request.Seed ?? Seeds.For(info, request.StudentId, options.HiddenSeedSecret);
         if (request.Seed is null && request.StudentId is { Length: > 0 } && string.IsNullOrEmpty(options.HiddenSeedSecret)

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using Autograder.Grading.Building;
 using Autograder.Data.Catalog;
 using Autograder.Data.Pretrained;
 using Autograder.Grading.Checks;
@@ -89,6 +89,13 @@ internal static class WorkerSandbox
         };
     }
 
+    /// <summary>The sandbox a submission is built in: the .NET install (when not under /usr), nothing else of the host's.</summary>
+    public static SandboxPolicy ForBuild()
+    {
+        var dotnetRoot = DotnetRoot();
+        return new SandboxPolicy { ReadOnly = dotnetRoot.StartsWith("/usr/", StringComparison.Ordinal) ? [] : [dotnetRoot] };
+    }
+
     /// <summary>
     /// Whether to sandbox this run: always where bubblewrap works (unless <paramref name="noSandbox"/>). Where it does not, the
     /// repository's own reference and starter run unconfined (the course's code, or a student's on their own machine), and
@@ -165,6 +172,5 @@ internal static class WorkerSandbox
         settings.TryGetValue(RunSettings.Repository, out var repository) ? DataLocator.ForRepository(repository).Roots : [];
 
     /// <summary>The .NET install the grader runs on (…/shared/Microsoft.NETCore.App/10.0.x/ → its root).</summary>
-    private static string DotnetRoot() =>
-        Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+    private static string DotnetRoot() => DotnetCli.Root;
 }

@@ -18,7 +18,7 @@ public static class DotnetCli
     public static (int ExitCode, string Output, bool TimedOut) Run(string folder, IEnumerable<string> arguments, TimeSpan timeLimit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -26,6 +26,17 @@ public static class DotnetCli
 
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        return Run(start, timeLimit, cancellationToken);
+    }
+
+    /// <summary>Gets the folder of the .NET install this process runs on (…/shared/Microsoft.NETCore.App/10.0.x/ → its root).</summary>
+    public static string Root => Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+
+    /// <summary>Runs a prepared command (a <c>dotnet</c> command, possibly wrapped in a sandbox) like <see cref="Run(string, IEnumerable{string}, TimeSpan, CancellationToken)"/>.</summary>
+    public static (int ExitCode, string Output, bool TimedOut) Run(ProcessStartInfo start, TimeSpan timeLimit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        (start.RedirectStandardOutput, start.RedirectStandardError, start.UseShellExecute) = (true, true, false);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start 'dotnet'.");
         using var registration = cancellationToken.Register(() => process.Kill(entireProcessTree: true));
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);

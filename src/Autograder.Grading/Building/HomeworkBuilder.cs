@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Autograder.Grading.Sandbox;
 
 namespace Autograder.Grading.Building;
 
@@ -17,6 +18,9 @@ public sealed partial class HomeworkBuilder(string libraries, string cacheRoot)
 {
     private static readonly string[] ReferencedLibraries = ["Autograder.Tensors.dll", "Autograder.Kernels.dll"];
 
+    /// <summary>The memory a sandboxed build may use (MSBuild and the compiler in one process tree).</summary>
+    private const long BuildMemoryBytes = 4L << 30;
+
     private static readonly string[] Arguments =
     [
         "build", "Homework.csproj", "-c", "Release", "-nologo", "-v:q", "-clp:NoSummary", "-noAutoResponse",
@@ -25,6 +29,13 @@ public sealed partial class HomeworkBuilder(string libraries, string cacheRoot)
 
     /// <summary>Gets a builder that references the libraries beside the running grader and caches under the temp folder.</summary>
     public static HomeworkBuilder ForCurrentProcess() => new(AppContext.BaseDirectory, Path.Combine(Path.GetTempPath(), "autograder-builds"));
+
+    /// <summary>
+    /// Gets or sets the sandbox builds run in (null: unconfined): the build folder writable, the grader's libraries and
+    /// whatever the policy adds read-only, no network, MSBuild and the compiler in-process (no build server outlives it),
+    /// memory and processes capped.
+    /// </summary>
+    public SandboxPolicy? Sandbox { get; set; }
 
     /// <summary>Gets or sets the longest a build may take; past it the build is stopped and reported as a compile error.</summary>
     public TimeSpan TimeLimit { get; set; } = TimeSpan.FromMinutes(5);
@@ -92,7 +103,7 @@ public sealed partial class HomeworkBuilder(string libraries, string cacheRoot)
         File.WriteAllText(Path.Combine(folder, "global.json"), "{}\n");
         File.WriteAllText(Path.Combine(folder, "nuget.config"), "<configuration><packageSources><clear /></packageSources></configuration>\n");
         File.WriteAllText(Path.Combine(folder, "Homework.csproj"), ProjectFile(inputs.Select(i => i.Relative)));
-        var (exitCode, log, timedOut) = DotnetCli.Run(folder, Arguments, TimeLimit, cancellationToken);
+        var (exitCode, log, timedOut) = Sandbox is { } policy ? SandboxedBuild(policy, folder, cancellationToken) : DotnetCli.Run(folder, Arguments, TimeLimit, cancellationToken);
         if (timedOut)
         {
             return new HomeworkBuild(null, [$"the build took longer than {TimeLimit.TotalSeconds:0} s and was stopped (very deeply nested or generic code can make the compiler this slow); simplify the code and build again."]);
@@ -107,6 +118,44 @@ public sealed partial class HomeworkBuilder(string libraries, string cacheRoot)
         var sourceFolder = Path.Combine(folder, "src");
         var errors = ErrorLine().Matches(log).Select(m => Relative(m.Groups["line"].Value.Trim(), sourceFolder)).Distinct().ToList();
         return new HomeworkBuild(null, errors.Count > 0 ? errors : [$"the build failed (exit code {exitCode}):", .. log.Split('\n').TakeLast(10).Select(l => l.Replace(sourceFolder + "/", "", StringComparison.Ordinal))]);
+    }
+
+    /// <summary>Runs the build in bubblewrap: only the build folder writable, as the unprivileged sandbox user.</summary>
+    private (int ExitCode, string Output, bool TimedOut) SandboxedBuild(SandboxPolicy policy, string folder, CancellationToken cancellationToken)
+    {
+        var scratch = Directory.CreateTempSubdirectory("autograder-build-sandbox-").FullName;
+        try
+        {
+            var environment = new Dictionary<string, string>
+            {
+                ["HOME"] = "/tmp",
+                ["DOTNET_CLI_HOME"] = "/tmp",
+                ["NUGET_PACKAGES"] = "/tmp/nuget-packages",
+                ["DOTNET_ROOT"] = DotnetCli.Root,
+                ["DOTNET_NOLOGO"] = "1",
+                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+                ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+                ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+                ["MSBUILDDISABLENODEREUSE"] = "1",
+                ["UseSharedCompilation"] = "false",
+            };
+            // Restore evaluates only the generated project (the submission's files are plain Compile items) and runs on the host:
+            // in the sandbox it waits forever for what it cannot reach. The sandboxed build then compiles without restoring.
+            var restore = DotnetCli.Run(folder, ["restore", "Homework.csproj", "-nologo", "-v:q", "-noAutoResponse", .. Arguments.Where(a => a.StartsWith("-p:", StringComparison.Ordinal))], TimeLimit, cancellationToken);
+            if (restore.ExitCode != 0 || restore.TimedOut)
+            {
+                return restore;
+            }
+
+            var sandboxed = policy.With(readOnly: [Path.TrimEndingDirectorySeparator(Path.GetFullPath(libraries))], writable: [folder], environment: environment);
+            var start = Bubblewrap.StartInfo(sandboxed, Path.Combine(DotnetCli.Root, "dotnet"), [.. Arguments, "--no-restore"], scratch, workingDirectory: folder);
+            using var limits = ResourceLimits.Apply(start, BuildMemoryBytes, policy.ProcessLimit);
+            return DotnetCli.Run(start, TimeLimit, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
     }
 
     /// <summary>Whether a cached build is there and is the one that was built (its hash was recorded when it was).</summary>

@@ -106,6 +106,36 @@ public sealed class HomeworkBuilderTests
     }
 
     /// <summary>A copy of the reference's A1 in a folder of its own.</summary>
+    /// <summary>MSBuild takes environment variables as properties: a sandboxed build sees none of the host's, an unconfined one does.</summary>
+    [Test]
+    public void A_sandboxed_build_compiles_without_the_hosts_environment()
+    {
+        if (Sandbox.Bubblewrap.WhyUnavailable is { } why)
+        {
+            Assert.Ignore($"The sandbox cannot run here: {why}.");
+        }
+
+        var folder = Submission("environment");
+        File.WriteAllText(Path.Combine(folder, "A1", "Planted.cs"), "#if HOST_ENVIRONMENT\nthis line does not compile\n#endif\n");
+        Environment.SetEnvironmentVariable("DefineConstants", "HOST_ENVIRONMENT");
+        try
+        {
+            var unconfined = new HomeworkBuilder(Path.GetDirectoryName(Implementations.Grader().Prefix[0])!, Path.Combine(_root, "cache-unconfined")).Build(folder);
+            _builder.Sandbox = new Sandbox.SandboxPolicy();
+            var sandboxed = _builder.Build(folder);
+            Assert.Multiple(() =>
+            {
+                Assert.That(unconfined.Homework, Is.Null, "the variable reaches an unconfined build (the control)");
+                Assert.That(sandboxed.Homework, Is.Not.Null, string.Join("\n", sandboxed.Errors));
+                Assert.That(File.Exists(sandboxed.Homework), Is.True);
+            });
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DefineConstants", null);
+        }
+    }
+
     private string Submission(string name)
     {
         var folder = Path.Combine(_root, name);

@@ -15,6 +15,7 @@ public sealed class BatchTests
 
     private static readonly string[] Only = ["--assignment", "a1", "--checks-only", "--only", "a1.fc_forward", "a1.fc_backward", "a1.fc_backward_hidden", "a1.relu_forward", "a1.relu_backward", "-j", "2"];
 
+    private string _root = "";
     private string _class = "";
     private string _output = "";
     private (int ExitCode, string Output) _first;
@@ -26,7 +27,7 @@ public sealed class BatchTests
     public void GradeTheClass()
     {
         _ = Implementations.Grader();
-        var root = Directory.CreateTempSubdirectory("autograder-batch-").FullName;
+        var root = _root = Directory.CreateTempSubdirectory("autograder-batch-").FullName;
         (_class, _output) = (Path.Combine(root, "class"), Path.Combine(root, "out"));
         for (var i = 1; i <= 5; i++)
         {
@@ -69,6 +70,15 @@ public sealed class BatchTests
 
         _first = BatchRun.Run(_class, _output, Only);
         _grades = BatchRun.Grades(_output);
+    }
+
+    [OneTimeTearDown]
+    public void Remove()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
     }
 
     [Test]
