@@ -41,7 +41,7 @@ internal static class GradescopeAutograder
         secret = newSecret ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)) : secret;
         using (var archive = ZipFile.Open(partial, ZipArchiveMode.Create))
         {
-            var files = Included.SelectMany(entry => Expand(paths.Root, entry)).Where(f => !Excluded.Any(e => ("/" + f).Contains(e, StringComparison.Ordinal)));
+            var files = RepositoryFiles.Select(paths.Root, Included, Excluded);
             foreach (var file in files.Order(StringComparer.Ordinal))
             {
                 archive.CreateEntryFromFile(Path.Combine(paths.Root, file), file, CompressionLevel.Optimal);
@@ -56,19 +56,6 @@ internal static class GradescopeAutograder
 
         File.Move(partial, zip, overwrite: true);
         return (zip, newSecret);
-    }
-
-    private static IEnumerable<string> Expand(string root, string entry)
-    {
-        var path = Path.Combine(root, entry);
-        if (File.Exists(path))
-        {
-            return [entry];
-        }
-
-        return Directory.Exists(path)
-            ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            : [];
     }
 
     private static void Text(ZipArchive archive, string name, string text, bool executable)

@@ -29,7 +29,7 @@ internal static class StudentBundle
             throw new IOException($"'{target}' is not empty; choose a new folder (nothing was written).");
         }
 
-        var files = Included.SelectMany(entry => Expand(paths.Root, entry)).Where(f => !Excluded.Any(e => ("/" + f).Contains(e, StringComparison.Ordinal))).ToList();
+        var files = RepositoryFiles.Select(paths.Root, Included, Excluded);
         foreach (var file in files)
         {
             Copy(Path.Combine(paths.Root, file), Path.Combine(target, file));
@@ -49,19 +49,6 @@ internal static class StudentBundle
         WriteSolution(target);
         Verify(target);
         return Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).Count();
-    }
-
-    private static IEnumerable<string> Expand(string root, string entry)
-    {
-        var path = Path.Combine(root, entry);
-        if (File.Exists(path))
-        {
-            return [entry];
-        }
-
-        return Directory.Exists(path)
-            ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            : [];
     }
 
     private static void Copy(string from, string to)
