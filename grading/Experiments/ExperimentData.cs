@@ -29,7 +29,10 @@ internal static class ExperimentData
     };
 
     /// <summary>Multi30k's German–English pairs (shipped in data/ as they are).</summary>
-    public static DataRequirement Multi30k { get; } = new("multi30k", null, ["train.de.gz", "train.en.gz", "val.de.gz", "val.en.gz", "test_2016_flickr.de.gz", "test_2016_flickr.en.gz"]);
+    public static DataRequirement Multi30k { get; } = new("multi30k", null, ["train.de.gz", "train.en.gz", "val.de.gz", "val.en.gz", "test_2016_flickr.de.gz", "test_2016_flickr.en.gz"])
+    {
+        WorkerViews = new Dictionary<string, Func<string, byte[]>> { ["test_2016_flickr.en.gz"] = WorkerViewFiles.SentencesAsTokenCounts },
+    };
 
     /// <summary>The pretrained SqueezeNet (shipped in data/ as it is).</summary>
     public static DataRequirement SqueezeNet { get; } = new("pretrained-squeezenet", null, ["architecture.json"]);

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Autograder.Data.Datasets;
 using Autograder.Data.Readers;
+using Autograder.Data.Text;
 
 namespace Autograder.Host.Experiments;
 
@@ -27,6 +28,13 @@ internal static class WorkerViewFiles
         var heldOut = images.Skip(Math.Max(0, images.Count - CaptionCorpus.ValidationImages - CaptionCorpus.TestImages)).ToHashSet(StringComparer.Ordinal);
         return Gzip(lines.Select(line => line.Split('\t') is [var image, var index, _] && heldOut.Contains(image) ? $"{image}\t{index}\t-" : line));
     }
+
+    /// <summary>
+    /// Multi30k's English test sentences with every token replaced by "x": the worker translates the German sentences and
+    /// needs only how many words each English one has (to draw the scored positions); the host scores against the real words.
+    /// </summary>
+    public static byte[] SentencesAsTokenCounts(string path) =>
+        Gzip(TextLines.Read(path).Select(line => string.Join(' ', Enumerable.Repeat("x", TranslationTokenizer.Split(line).Length))));
 
     private static byte[] Gzip(IEnumerable<string> lines)
     {

@@ -202,7 +202,7 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null, 
         }
 
         var fraction = double.IsFinite(verdict.Fraction) ? Math.Clamp(verdict.Fraction, 0, 1) : 0;
-        return Result(fraction >= 1 ? Outcome.Passed : Outcome.Failed, fraction * info.Points, verdict.Message);
+        return Result(fraction >= 1 ? Outcome.Passed : Outcome.Failed, fraction * info.Points, verdict.Message) with { Blame = verdict.Blame };
     }
 
     private static string Join(string message, string trace) => trace.Length == 0 ? message : $"{message}\n{trace}";

@@ -44,10 +44,10 @@ internal sealed class BleuCheck() : A3Check("a3.bleu", "Bleu: unigram BLEU of on
     }
 
     public override Verdict Judge(Observation student, Observation expected) => new Scorecard()
-        .Value("unigram BLEU of the worked cases", student["unigram"], expected["unigram"], tolerance: 1e-9)
-        .Value("unigram BLEU of random captions", student["random_unigram"], expected["random_unigram"], tolerance: 1e-9)
-        .Value("corpus BLEU-4 of the worked cases", student["corpus"], expected["corpus"], tolerance: 1e-9)
-        .Value("corpus BLEU-4 of random captions", student["random_corpus"], expected["random_corpus"], tolerance: 1e-9)
+        .Value("unigram BLEU of the worked cases", student["unigram"], expected["unigram"], tolerance: 1e-9, member: "Unigram")
+        .Value("unigram BLEU of random captions", student["random_unigram"], expected["random_unigram"], tolerance: 1e-9, member: "Unigram")
+        .Value("corpus BLEU-4 of the worked cases", student["corpus"], expected["corpus"], tolerance: 1e-9, member: "Corpus4")
+        .Value("corpus BLEU-4 of random captions", student["random_corpus"], expected["random_corpus"], tolerance: 1e-9, member: "Corpus4")
         .Verdict;
 
     private static string[] Split(string caption) => caption.Split(' ');

@@ -9,13 +9,18 @@ internal static class CaptioningModel
 {
     public const int Vocabulary = 10;
 
-    /// <summary>The model with every parameter set from <paramref name="context"/>'s generator (biases non-zero, so a dropped bias shows).</summary>
-    public static CaptioningRnn Create(ProbeContext context, CellType cell)
+    /// <summary>
+    /// The model with every parameter set from <paramref name="context"/>'s generator (biases non-zero, so a dropped bias
+    /// shows): word vectors of 5 and a state of 4, or, for sampling, wider ones with the word embedding scaled up, so that
+    /// the word fed back moves the state and greedy captions change word by word (with the small sizes most were one word
+    /// repeated).
+    /// </summary>
+    public static CaptioningRnn Create(ProbeContext context, CellType cell, bool forSampling = false)
     {
-        var model = new CaptioningRnn(Vocabulary, inputDim: 6, wordVectorDim: 5, hiddenDim: 4, cell, new Generator(0));
+        var model = new CaptioningRnn(Vocabulary, inputDim: 6, wordVectorDim: forSampling ? 8 : 5, hiddenDim: forSampling ? 16 : 4, cell, new Generator(0));
         foreach (var name in model.Parameters.Keys.Order(StringComparer.Ordinal).ToList())
         {
-            model.Parameters[name] = context.Randn([.. model.Parameters[name].Shape.ToArray()]) * 0.5;
+            model.Parameters[name] = context.Randn([.. model.Parameters[name].Shape.ToArray()]) * (forSampling && name == "W_embed" ? 2.0 : 0.5);
         }
 
         return model;

@@ -13,9 +13,10 @@ internal static class ModuleProbe
 {
     /// <summary>
     /// Records whether <paramref name="model"/>'s parameters are <paramref name="expected"/>; when they are, converts it to
-    /// float64 and sets every parameter from the seed (scaled by 0.5, biases included, so a dropped bias shows) and returns true.
+    /// float64 and sets every parameter from the seed (standard normal times <paramref name="scale"/>, biases included, so a
+    /// dropped bias shows) and returns true.
     /// </summary>
-    public static bool SetWeights(Module model, (string Name, int[] Shape)[] expected, ProbeContext context, Observation observation)
+    public static bool SetWeights(Module model, (string Name, int[] Shape)[] expected, ProbeContext context, Observation observation, double scale = 0.5)
     {
         var named = model.NamedParameters().Select(p => (p.Name, Shape: p.Parameter.Shape.ToArray())).ToList();
         var matches = named.Count == expected.Length && named.Zip(expected).All(p => p.First.Name == p.Second.Name && p.First.Shape.SequenceEqual(p.Second.Shape));
@@ -23,7 +24,7 @@ internal static class ModuleProbe
         if (matches)
         {
             model.To(DType.Float64);
-            model.LoadStateDict(expected.ToDictionary(p => p.Name, p => context.Randn(p.Shape) * 0.5));
+            model.LoadStateDict(expected.ToDictionary(p => p.Name, p => context.Randn(p.Shape) * scale));
         }
 
         return matches;
@@ -55,6 +56,9 @@ internal static class ModuleProbe
         var wrong = expected.Names.Where(n => n.StartsWith("grad_", StringComparison.Ordinal))
             .Where(n => !student.Contains(n) || !student[n].Shape.SequenceEqual(expected[n].Shape) || !student[n].AllClose(expected[n], 1e-6))
             .Select(n => n[5..]).ToList();
-        card.Property(wrong.Count == 0, $"Gradients of {what} differ from the reference's for {string.Join(", ", wrong)}: is part of the computation detached, done without the graph (NoGrad, Item, ToArray), or shared between steps incorrectly?");
+        var list = string.Join(", ", wrong);
+        card.Property(wrong.Count == 0, card.HasFailed
+            ? $"Gradients of {what} differ from the reference's for {list}, as they must while the values above differ: fix those first."
+            : $"Gradients of {what} differ from the reference's for {list}: is part of the computation detached, done without the graph (NoGrad, Item, ToArray), or shared between steps incorrectly?");
     }
 }

@@ -22,8 +22,8 @@ internal sealed class FreezeExperiment : TransferExperiment
 
     public override Verdict Judge(Observation student, Observation expected)
     {
-        var change = student["backbone_change"].Item();
-        return change == 0
+        var change = Evaluate(student, expected).BackboneChange;
+        return change == 0 || double.IsNaN(change)
             ? base.Judge(student, expected)
             : Verdict.Fail($"the pretrained weights changed during training (largest change {change:G3}): Freeze must set RequiresGrad = false on every pretrained parameter and return only the new layer's parameters for the optimizer.");
     }

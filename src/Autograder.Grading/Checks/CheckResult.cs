@@ -18,6 +18,9 @@ public sealed record CheckResult(CheckInfo Info, Outcome Outcome, double Score, 
         init => _message = MessageText.Clean(value);
     }
 
+    /// <summary>Gets the member the failure points at (see <see cref="Verdict.Blame"/>), or null for the check's first target.</summary>
+    public string? Blame { get; init; }
+
     /// <summary>Gets the command that reruns this check on the student's code.</summary>
     public string ReplayCommand => $"dotnet run --project grading -- check --only {Info.Id} --seed {Seed}";
 }

@@ -5,6 +5,12 @@ namespace Autograder.Grading.Checks;
 /// <param name="Message">Empty on full marks; otherwise what is wrong.</param>
 public sealed record Verdict(double Fraction, string Message)
 {
+    /// <summary>
+    /// Gets the member whose observation failed first (a method name or <c>Type.Method</c>, matched against the end of the
+    /// check's targets), where diagnostics should point; null points at the check's first target.
+    /// </summary>
+    public string? Blame { get; init; }
+
     /// <summary>Gets a full-marks verdict.</summary>
     public static Verdict Pass { get; } = new(1, "");
 

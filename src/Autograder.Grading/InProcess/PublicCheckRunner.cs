@@ -39,6 +39,6 @@ public static class PublicCheckRunner
 
         var verdict = check.Judge(observation, expected);
         var fraction = double.IsFinite(verdict.Fraction) ? Math.Clamp(verdict.Fraction, 0, 1) : 0;
-        return new CheckResult(info, fraction >= 1 ? Outcome.Passed : Outcome.Failed, fraction * info.Points, verdict.Message, seed, clock.Elapsed);
+        return new CheckResult(info, fraction >= 1 ? Outcome.Passed : Outcome.Failed, fraction * info.Points, verdict.Message, seed, clock.Elapsed) { Blame = verdict.Blame };
     }
 }

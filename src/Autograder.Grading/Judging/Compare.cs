@@ -38,7 +38,7 @@ public static class Compare
         var worstError = 0.0;
         for (var i = 0; i < a.Length; i++)
         {
-            var error = double.IsNaN(a[i]) != double.IsNaN(e[i]) || double.IsInfinity(a[i]) != double.IsInfinity(e[i])
+            var error = double.IsNaN(a[i]) != double.IsNaN(e[i]) || double.IsInfinity(a[i]) != double.IsInfinity(e[i]) || (double.IsInfinity(a[i]) && a[i] != e[i])
                 ? double.PositiveInfinity
                 : Math.Abs(a[i] - e[i]) / Math.Max(1e-8, Math.Abs(a[i]) + Math.Abs(e[i]));
             if (error > worstError || (double.IsNaN(a[i]) && !double.IsNaN(e[i])))

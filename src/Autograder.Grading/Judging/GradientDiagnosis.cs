@@ -39,6 +39,11 @@ public static class GradientDiagnosis
 
         if (Ratio(actual, expected) is { } ratio)
         {
+            if (Math.Abs(ratio) < 1e-12)
+            {
+                return $"{name} is zero everywhere: no gradient reaches it (is it never computed, or is the part of the computation it comes from detached?).";
+            }
+
             if (Near(ratio, -1))
             {
                 return $"{name} has the right magnitude but the opposite sign: check the sign of the derivative.";

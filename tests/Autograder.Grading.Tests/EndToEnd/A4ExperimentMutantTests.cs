@@ -23,6 +23,79 @@ public sealed class A4ExperimentMutantTests
         Assert.That(results["a4.freeze_hymenoptera"].Output, Does.Contain("pretrained weights changed during training"));
     }
 
+    /// <summary>
+    /// A dishonest submission: TrainModel memorises the validation labels (it is given them, as in the tutorial) under each
+    /// image's features, and Freeze installs a head that answers from that table in evaluation mode. Predictions made in the
+    /// worker would be perfect; the host measures the returned weights in its own network instead, where that head does not fit.
+    /// </summary>
+    [Test]
+    public void A_head_that_answers_from_memorised_validation_labels_earns_nothing()
+    {
+        var (results, files) = HostProcess.Run("experiments run", Implementations.Grader(), Implementations.Variant("a4-exp-memorised", new Dictionary<string, string>
+        {
+            ["TransferLearning.TrainModel"] = """
+                var history = RunEpochs();
+                if (model is ResNet resnet && resnet.Fc is MemorisedHead)
+                {
+                    resnet.Eval();
+                    using var scope = Tensor.NoGrad();
+                    foreach (var (images, labels) in valBatches())
+                    {
+                        MemorisedHead.Remember(resnet.Features(images), labels);
+                    }
+                }
+
+                return history;
+
+                IReadOnlyList<EpochResult> RunEpochs()
+                {
+                """ + Implementations.ReferenceBody(Transfer, "TrainModel") + "}\n",
+            ["TransferLearning.Freeze"] = """
+                foreach (var parameter in model.Parameters()) { parameter.RequiresGrad = false; }
+                var head = new MemorisedHead(classes, generator);
+                model.Fc = head;
+                return [.. head.Parameters()];
+                }
+
+                private sealed class MemorisedHead : Module<Tensor, Tensor>
+                {
+                    private static readonly List<(float[] Features, long Label)> Memory = [];
+                    private readonly Linear _linear;
+                    public MemorisedHead(int classes, Generator generator) => _linear = RegisterModule("linear", new Linear(ResNet.FeatureCount, classes, generator: generator));
+                    public static void Remember(Tensor features, Tensor labels)
+                    {
+                        for (var i = 0; i < labels.Shape[0]; i++) { Memory.Add((features[i].Float().ToArray<float>(), labels.ToArray<long>()[i])); }
+                    }
+
+                    public override Tensor Forward(Tensor input)
+                    {
+                        var scores = _linear.Call(input);
+                        if (Training || Memory.Count == 0) { return scores; }
+                        var (n, k) = (input.Shape[0], scores.Shape[1]);
+                        var answers = new float[n * k];
+                        for (var i = 0; i < n; i++)
+                        {
+                            var row = input[i].Float().ToArray<float>();
+                            var nearest = Memory.MinBy(m => m.Features.Zip(row).Sum(p => (p.First - p.Second) * (p.First - p.Second)));
+                            answers[(i * k) + nearest.Label] = 100;
+                        }
+
+                        return Tensor.FromArray(answers, n, k);
+                    }
+                }
+
+                private static void Unused()
+                {
+                """,
+        }), null, "--quick", "--only", "a4.freeze_hymenoptera");
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["a4.freeze_hymenoptera"].Score, Is.Zero, results["a4.freeze_hymenoptera"].Output);
+            Assert.That(results["a4.freeze_hymenoptera"].Output, Does.Contain("could not be loaded into a ResNet-18 with a Linear(512, 2) final layer"));
+            Assert.That(files["experiments/a4.freeze_hymenoptera/metrics.json"], Does.Contain("gallery_7").And.Not.Contain("(true:"), "in the worker the memorised head answers every gallery image right: the attack is real");
+        });
+    }
+
     /// <summary>A TrainModel that never calls optimizer.Step(): the head stays as initialised, below the floor.</summary>
     [Test]
     public void Training_without_steps_stays_near_chance()

@@ -81,6 +81,9 @@ public sealed class FaultIsolationTests
             ["FashionTraining.TrainEpoch"] = Changed(train, "optimizer.ZeroGrad();", ""),
             ["FashionCnn.Forward"] = Changed(cnn, "_dropout.Call(_fc1.Call(x).Relu())", "_fc1.Call(x).Relu()"),
             ["Answers.AttentionBilinearForm"] = "return wq.MatMul(wk.T);",
+
+            // H / stride windows: right for the public check's sizes (6×4 in 2/2, 7×7 in 3/2), wrong once windows overlap or leave gaps.
+            ["MaxPool.Forward"] = "ArgumentNullException.ThrowIfNull(x); var (n, c, h, w) = (x.Shape[0], x.Shape[1], x.Shape[2], x.Shape[3]); var (oh, ow) = (h / stride, w / stride); var v = x.ToArray<double>(); var y = new double[n * c * oh * ow]; for (var p = 0; p < n * c; p++) for (var i = 0; i < oh; i++) for (var j = 0; j < ow; j++) { var best = double.NegativeInfinity; for (var a = 0; a < size; a++) for (var b = 0; b < size; b++) best = Math.Max(best, v[(p * h * w) + (((i * stride) + a) * w) + (j * stride) + b]); y[(p * oh * ow) + (i * ow) + j] = best; } return (Tensor.FromArray(y, n, c, oh, ow), new MaxPoolCache(x, size, stride));",
         });
         var results = HostProcess.Grade(Implementations.Grader(), mutants);
         Assert.Multiple(() =>
@@ -96,6 +99,8 @@ public sealed class FaultIsolationTests
             Assert.That(results["a2.fashion_cnn"].Output, Does.Contain("dropout (p = 0.25) after fc1's ReLU is missing"));
             Assert.That(results["a2.theory_attention"].Score, Is.EqualTo(3 * 2 / 4.0).Within(1e-9), "rank and invariance right; the probabilities wrong without 1/√d");
             Assert.That(results["a2.conv_layer"].Tag, Is.EqualTo("passed"), "unmutated members still pass");
+            Assert.That(results["a2.max_pool"].Tag, Is.EqualTo("passed"), "the public sizes do not show an output size of H / stride");
+            Assert.That(results["a2.max_pool_hidden"].Tag, Is.Not.EqualTo("passed"), "the drawn sizes do");
         });
     }
 
@@ -180,6 +185,26 @@ public sealed class FaultIsolationTests
             Assert.That(results["a3.attention_decoder"].Output, Does.StartWith("graded with the reference's A3/AdditiveAttention.cs").And.Contain("one step's scores"));
             Assert.That(results["a3.attention_decoder"].Output, Does.Not.Contain("sum to one"), "the substituted attention is right");
             Assert.That(results["a3.decoder_sample"].Output, Does.Not.Contain("LstmDecoder.Sample"), "sampling does not need the gradients");
+        });
+    }
+
+    /// <summary>
+    /// Greedy sampling that never feeds its prediction back (the start word every step): the public captions change word by
+    /// word, so the words differ, and so do those of the hidden sizes.
+    /// </summary>
+    [Test]
+    public void Sampling_without_feeding_back_the_prediction_is_caught_on_public_and_hidden_sizes()
+    {
+        var mutants = Implementations.Variant("a3-sample-mutants", new Dictionary<string, string>
+        {
+            ["LstmDecoder.Sample"] = Changed(Implementations.ReferenceBody("A3/LstmDecoder.cs", "Sample"), "words = scores.ArgMax(1);\n                captions.Add(words);", "captions.Add(scores.ArgMax(1));"),
+            ["AttentionDecoder.Sample"] = Changed(Implementations.ReferenceBody("A3/AttentionDecoder.cs", "Sample"), "words = step.Scores.ArgMax(1);\n                captions.Add(words);", "captions.Add(step.Scores.ArgMax(1));"),
+        });
+        var results = HostProcess.Run("check", Implementations.Grader(), mutants, null, "--only", "a3.decoder_sample", "a3.decoder_sample_hidden").Results;
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["a3.decoder_sample"].Output, Does.Contain("LstmDecoder.Sample: expected words").And.Contain("AttentionDecoder.Sample: expected words"));
+            Assert.That(results["a3.decoder_sample_hidden"].Output, Does.Contain("Sample: expected words"));
         });
     }
 

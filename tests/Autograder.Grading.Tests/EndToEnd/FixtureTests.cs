@@ -33,4 +33,17 @@ public sealed class FixtureTests
         Assert.That(Checks.Seeds.ForStudent("a1.fc_backward_hidden", "s1234567"), Is.Not.EqualTo(Checks.Seeds.ForStudent("a1.fc_backward_hidden", "s7654321")));
         Assert.That(Checks.Seeds.Public("a1.fc_backward"), Is.Not.EqualTo(Checks.Seeds.Public("a1.fc_forward")).And.GreaterThanOrEqualTo(0));
     }
+
+    /// <summary>A greedy caption that repeats one word cannot tell a decoder that feeds back its prediction from one that does not.</summary>
+    [TestCase("a3.captioning_sample", "rnn")]
+    [TestCase("a3.captioning_sample", "lstm")]
+    [TestCase("a3.decoder_sample", "lstm_words")]
+    [TestCase("a3.decoder_sample", "attention_words")]
+    public void Public_greedy_captions_change_word_by_word(string check, string name)
+    {
+        var captions = Autograder.Tensors.IO.Npz.Read(Path.Combine(Repository.Root, "grading", "fixtures", check + ".npz"))[name];
+        var rows = Enumerable.Range(0, captions.Shape[0]).Select(i => captions[i].ToArray<double>()).ToList();
+        Assert.That(rows.Select(r => r.Distinct().Count()), Is.All.GreaterThan(1), $"every {check} caption ({name}) has more than one word");
+        Assert.That(rows.Select(r => string.Join(' ', r)).Distinct().Count(), Is.EqualTo(rows.Count), "no two captions alike");
+    }
 }

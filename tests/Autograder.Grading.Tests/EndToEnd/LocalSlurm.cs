@@ -9,6 +9,9 @@ internal static class LocalSlurm
 {
     private static readonly Lazy<(string? Config, string? WhyNot)> Cluster = new(Start);
 
+    /// <summary>How long one Slurm or munge command may take: with its daemon down, a client retries for minutes.</summary>
+    private static readonly TimeSpan CommandLimit = TimeSpan.FromSeconds(10);
+
     /// <summary>The SLURM_CONF to give the batch (null: the machine's own), or ignores the calling test saying why there is no Slurm.</summary>
     public static string? Config()
     {
@@ -23,7 +26,7 @@ internal static class LocalSlurm
 
     private static (string? Config, string? WhyNot) Start()
     {
-        if (File.Exists("/usr/bin/sinfo") && Environment.GetEnvironmentVariable("SLURM_CONF") is null && File.Exists("/etc/slurm/slurm.conf") && ChildProcess.Run("/usr/bin/sinfo", ["-h"]).ExitCode == 0)
+        if (File.Exists("/usr/bin/sinfo") && Environment.GetEnvironmentVariable("SLURM_CONF") is null && File.Exists("/etc/slurm/slurm.conf") && ChildProcess.Run("/usr/bin/sinfo", ["-h"], timeout: CommandLimit).ExitCode == 0)
         {
             return (null, null);
         }
@@ -69,6 +72,7 @@ internal static class LocalSlurm
             SelectTypeParameters=CR_Core
             ReturnToService=2
             MpiDefault=none
+            MessageTimeout=5
             JobAcctGatherType=jobacct_gather/none
             AccountingStorageType=accounting_storage/none
             NodeName={host} NodeAddr=127.0.0.1 CPUs={Environment.ProcessorCount} RealMemory={memory} State=UNKNOWN
@@ -84,10 +88,18 @@ internal static class LocalSlurm
 
         Directory.CreateDirectory("/run/munge");
         ChildProcess.Run("chown", ["munge:munge", "/run/munge"]);
-        if (!File.Exists("/run/munge/munge.socket.2"))
+        if (!MungeAnswers())
         {
-            var (munged, mungeLog) = ChildProcess.Run("runuser", ["-u", "munge", "--", "/usr/sbin/munged"]);
-            if (munged != 0)
+            // A socket left by a munged that is gone (a rebooted or restored machine) makes munged refuse to start and every
+            // Slurm command retry for minutes: clear it and start a fresh one.
+            ChildProcess.Run("pkill", ["-x", "munged"]);
+            foreach (var stale in Directory.EnumerateFiles("/run/munge"))
+            {
+                File.Delete(stale);
+            }
+
+            var (munged, mungeLog) = ChildProcess.Run("runuser", ["-u", "munge", "--", "/usr/sbin/munged"], timeout: CommandLimit);
+            if (munged != 0 || !MungeAnswers())
             {
                 return (null, $"munged (Slurm's authentication) did not start: {mungeLog.Trim()}");
             }
@@ -98,9 +110,10 @@ internal static class LocalSlurm
         Thread.Sleep(500);
         ChildProcess.Run("/usr/sbin/slurmctld", [], environment: environment);
         ChildProcess.Run("/usr/sbin/slurmd", [], environment: environment);
-        for (var waited = 0; waited < 60; waited++)
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
         {
-            var (exitCode, state) = ChildProcess.Run("/usr/bin/sinfo", ["-h", "-o", "%T"], environment: environment);
+            var (exitCode, state) = ChildProcess.Run("/usr/bin/sinfo", ["-h", "-o", "%T"], environment: environment, timeout: CommandLimit);
             if (exitCode == 0 && state.Trim() is "idle" or "mixed" or "allocated")
             {
                 return (config, null);
@@ -112,4 +125,7 @@ internal static class LocalSlurm
         var logs = string.Join("\n", new[] { "slurmctld.log", "slurmd.log" }.Select(f => Path.Combine(root, "log", f)).Where(File.Exists).Select(f => string.Join("\n", File.ReadLines(f).TakeLast(5))));
         return (null, $"a local Slurm was started but its node did not come up within 30 s:\n{logs}");
     }
+
+    /// <summary>Whether a credential made by munge is decoded by it: the daemon is up and answering.</summary>
+    private static bool MungeAnswers() => ChildProcess.Run("bash", ["-c", "munge -n | unmunge"], timeout: CommandLimit).ExitCode == 0;
 }

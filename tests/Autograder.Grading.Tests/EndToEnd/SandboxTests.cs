@@ -44,7 +44,8 @@ public sealed class SandboxTests
                 string Gz(string p) { using var z = new System.IO.Compression.GZipStream(File.OpenRead(p), System.IO.Compression.CompressionMode.Decompress); return new StreamReader(z).ReadToEnd(); }
                 var sst = string.Join(",", Gz("{{root}}/data/sst2/stsa.binary.test.gz").Split('\n').Where(l => l.Length > 0).Select(l => l.Split(' ')[0]).Distinct());
                 var caption = Gz("{{root}}/data/flickr8k-small/captions.tsv.gz").Split('\n').Where(l => l.Length > 0).Last().Split('\t')[2];
-                throw new InvalidOperationException($"seen=[{seen}] settings={settings} secret=[{secret}] labels={labels} images={images > 0} sst=[{sst}] caption=[{caption}] {File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("Uid:"))}");
+                var english = string.Join(",", Gz("{{root}}/data/multi30k/test_2016_flickr.en.gz").Split('\n', ' ').Where(w => w.Length > 0).Distinct());
+                throw new InvalidOperationException($"seen=[{seen}] settings={settings} secret=[{secret}] labels={labels} images={images > 0} sst=[{sst}] caption=[{caption}] english=[{english}] {File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("Uid:"))}");
                 """,
             ["FcBackward"] = $$"""
                 try { using var client = new System.Net.Sockets.TcpClient(); client.Connect("127.0.0.1", {{port}}); throw new InvalidOperationException("network: open"); }
@@ -79,6 +80,7 @@ public sealed class SandboxTests
             Assert.That(looked, Does.Contain("labels=0 images=True"), "the held-out test labels are empty to the worker, the test images are there");
             Assert.That(looked, Does.Contain("sst=[0]"), "SST-2's test sentences come with every label 0 (the real file has 0 and 1)");
             Assert.That(looked, Does.Contain("caption=[-]"), "the held-out Flickr8k images' captions are blanked");
+            Assert.That(looked, Does.Contain("english=[x]"), "Multi30k's English test sentences are shown as one x per word");
             Assert.That(looked, Does.Match(@"Uid:\s+65534\s"), "an unprivileged user");
             Assert.That(files.Values, Has.None.Contain(Secret));
             Assert.That(results["a1.fc_backward"].Output, Does.Contain("network: blocked"));

@@ -25,6 +25,14 @@ public sealed class GradientDiagnosisTests
     }
 
     [Test]
+    public void An_all_zero_gradient_is_named_as_such_not_as_a_constant_factor()
+    {
+        var zero = GradientDiagnosis.Explain("dX", Tensor.ZerosLike(Expected), Expected);
+        Assert.That(zero, Does.Contain("zero everywhere").And.Not.Contain("constant factor"));
+        Assert.That(GradientDiagnosis.Explain("dX", -Tensor.ZerosLike(Expected), Expected), Does.Contain("zero everywhere"));
+    }
+
+    [Test]
     public void An_ignored_upstream_gradient_is_recognised()
     {
         var withOnes = Tensor.Randn(new Generator(3), [4, 3], DType.Float64);
