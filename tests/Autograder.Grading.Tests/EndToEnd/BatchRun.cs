@@ -11,7 +11,8 @@ internal static class BatchRun
     {
         var grader = Implementations.Grader();
         var unconfined = Sandbox.Bubblewrap.WhyUnavailable is not null ? new[] { "--no-sandbox" } : [];
-        return ChildProcess.Run(grader.FileName, [.. grader.Prefix, "batch", input, "--out", output, "--repo", Repository.Root, .. extra, .. unconfined], environment: environment);
+        // A bound, so that a batch waiting on a cluster that never runs it fails the test instead of holding up the suite.
+        return ChildProcess.Run(grader.FileName, [.. grader.Prefix, "batch", input, "--out", output, "--repo", Repository.Root, .. extra, .. unconfined], environment: environment, timeout: TimeSpan.FromMinutes(20));
     }
 
     /// <summary>grades.csv as rows of named cells (a minimal RFC 4180 reader: quoted cells may hold commas, quotes and line ends).</summary>
