@@ -6,6 +6,13 @@ namespace Autograder.Grading.Judging;
 /// <summary>Comparisons that judges use: shape first, then the largest relative error with the worst element named.</summary>
 public static class Compare
 {
+    /// <summary>
+    /// Like <see cref="Tensors"/> for a value such as a loss, followed by the likely bug when the difference is a constant
+    /// factor (a loss <paramref name="batchSize"/> times too large: the batch average missing) or a transpose.
+    /// </summary>
+    public static string? Value(string name, Tensor actual, Tensor expected, int? batchSize = null, double tolerance = 1e-7) =>
+        Gradient(name, actual, expected, batchSize, null, tolerance);
+
     /// <summary>Like <see cref="Tensors"/>, followed by the likely bug when the difference fits a known pattern.</summary>
     public static string? Gradient(string name, Tensor actual, Tensor expected, int? batchSize = null, Tensor? ignoringUpstream = null, double tolerance = 1e-7)
     {

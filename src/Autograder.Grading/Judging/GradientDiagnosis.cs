@@ -64,7 +64,8 @@ public static class GradientDiagnosis
                 return $"{name} is off by a factor of {ratio:0.##}: check for a dropped or extra factor 2 (e.g. in the derivative of a square).";
             }
 
-            return $"{name} is the expected value times {ratio:G4}: the shape of the computation is right, a constant factor is wrong.";
+            // One number is always some multiple of another: only a factor shared by many values says something.
+            return actual.NumEl > 1 ? $"{name} is the expected value times {ratio:G4}: the shape of the computation is right, a constant factor is wrong." : null;
         }
 
         return null;

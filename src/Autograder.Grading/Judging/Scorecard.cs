@@ -27,8 +27,8 @@ public sealed class Scorecard
     private double _total;
 
     /// <summary>Scores a value against the reference's; <c>member</c> names the member that computes it (a method name or <c>Type.Method</c>), where a failure points (null: the check's first).</summary>
-    public Scorecard Value(string name, Tensor actual, Tensor expected, double weight = 1, double tolerance = 1e-7, string? member = null) =>
-        Banded(Compare.Tensors(name, actual, expected, tolerance), name, actual, expected, weight, tolerance, member);
+    public Scorecard Value(string name, Tensor actual, Tensor expected, double weight = 1, double tolerance = 1e-7, string? member = null, int? batchSize = null) =>
+        Banded(Compare.Value(name, actual, expected, batchSize, tolerance), name, actual, expected, weight, tolerance, member);
 
     /// <summary>Scores a gradient against the reference's, naming the likely bug when the difference fits a pattern; a failure points at <c>member</c>, by default a target named <c>…Backward</c> where the check has one.</summary>
     public Scorecard Gradient(string name, Tensor actual, Tensor expected, double weight = 1, int? batchSize = null, Tensor? ignoringUpstream = null, double tolerance = 1e-7, string? member = "Backward") =>

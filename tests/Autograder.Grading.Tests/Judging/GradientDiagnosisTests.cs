@@ -25,6 +25,15 @@ public sealed class GradientDiagnosisTests
     }
 
     [Test]
+    public void A_loss_N_times_too_large_is_named()
+    {
+        var loss = Tensor.Scalar(0.8, DType.Float64);
+        Assert.That(Compare.Value("loss", loss * 8.0, loss, batchSize: 8), Does.Contain("1/N) is missing"));
+        Assert.That(new Scorecard().Value("loss", loss * 8.0, loss, batchSize: 8).Verdict.Message, Does.Contain("1/N) is missing"));
+        Assert.That(Compare.Value("loss", loss * 1.37, loss, batchSize: 8), Does.Not.Contain("Likely bug"), "one number is always a multiple of another");
+    }
+
+    [Test]
     public void An_all_zero_gradient_is_named_as_such_not_as_a_constant_factor()
     {
         var zero = GradientDiagnosis.Explain("dX", Tensor.ZerosLike(Expected), Expected);
