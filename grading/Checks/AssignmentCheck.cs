@@ -11,13 +11,16 @@ internal abstract class AssignmentCheck(string assignment, string id, string tit
     private CheckInfo? _info;
 
     /// <inheritdoc/>
-    public override CheckInfo Info => _info ??= new(id, assignment, title, points, visibility, TimeLimit, targets) { Substitutes = Substitutes, ForbidsAutograd = ForbidsAutograd };
+    public override CheckInfo Info => _info ??= new(id, assignment, title, points, visibility, TimeLimit, targets) { Substitutes = Substitutes, ForbidsAutograd = ForbidsAutograd, UpdatesInputs = UpdatesInputs };
 
     /// <summary>Gets the parts this check may take from the reference (none by default).</summary>
     protected virtual IReadOnlyList<Substitution> Substitutes => [];
 
     /// <summary>Gets a value indicating whether the assignment asks for these members written by hand (no autograd); false by default.</summary>
     protected virtual bool ForbidsAutograd => false;
+
+    /// <summary>Gets a value indicating whether the members may change their inputs in place (update rules); false by default.</summary>
+    protected virtual bool UpdatesInputs => false;
 
     /// <summary>Gets how long the probe may run.</summary>
     protected virtual TimeSpan TimeLimit => TimeSpan.FromSeconds(10);

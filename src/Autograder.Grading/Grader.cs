@@ -202,7 +202,8 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null, 
         }
 
         var fraction = double.IsFinite(verdict.Fraction) ? Math.Clamp(verdict.Fraction, 0, 1) : 0;
-        return Result(fraction >= 1 ? Outcome.Passed : Outcome.Failed, fraction * info.Points, verdict.Message) with { Blame = verdict.Blame };
+        var message = fraction < 1 ? verdict.Message + ProbeContext.InPlaceNote(info, student.Observation, reference.Observation) : verdict.Message;
+        return Result(fraction >= 1 ? Outcome.Passed : Outcome.Failed, fraction * info.Points, message) with { Blame = verdict.Blame };
     }
 
     private static string Join(string message, string trace) => trace.Length == 0 ? message : $"{message}\n{trace}";

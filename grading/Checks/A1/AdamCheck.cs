@@ -7,6 +7,9 @@ namespace Autograder.Host.Checks.A1;
 /// <summary>Two Adam steps from given moments at t = 5, and a first step from scratch (where the bias correction matters most).</summary>
 internal sealed class AdamCheck() : A1Check("a1.adam", "Adam: steps from given moments and from scratch", 2, "Homework.A1.Adam.Step")
 {
+    /// <summary>Update rules change the weights they are given (in place is as right as a new tensor).</summary>
+    protected override bool UpdatesInputs => true;
+
     public override Observation Probe(ProbeContext context)
     {
         var (w, dw1, dw2) = (context.Randn(4, 5), context.Randn(4, 5), context.Randn(4, 5));

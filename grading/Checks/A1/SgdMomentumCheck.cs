@@ -7,6 +7,9 @@ namespace Autograder.Host.Checks.A1;
 /// <summary>Two steps of SGD with momentum from a given velocity: the parameter and the velocity after each.</summary>
 internal sealed class SgdMomentumCheck() : A1Check("a1.sgd_momentum", "SgdMomentum: two steps from a given velocity", 2, "Homework.A1.SgdMomentum.Step")
 {
+    /// <summary>Update rules change the weights they are given (in place is as right as a new tensor).</summary>
+    protected override bool UpdatesInputs => true;
+
     public override Observation Probe(ProbeContext context)
     {
         var (w, dw1, dw2) = (context.Randn(4, 5), context.Randn(4, 5), context.Randn(4, 5));

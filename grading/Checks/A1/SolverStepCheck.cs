@@ -8,6 +8,9 @@ namespace Autograder.Host.Checks.A1;
 /// <summary>Solver.Step on given minibatches, with the grader's own model and SGD: the parameters and the loss history after three steps.</summary>
 internal sealed class SolverStepCheck() : A1Check("a1.solver_step", "Solver.Step: loss, gradients, one update per parameter", 2, "Homework.A1.Solver.Step")
 {
+    /// <summary>Update rules change the weights they are given (in place is as right as a new tensor).</summary>
+    protected override bool UpdatesInputs => true;
+
     public override Observation Probe(ProbeContext context)
     {
         var model = new ProbeModel(context.Randn(4, 3) * 0.1, context.Randn(3) * 0.1);

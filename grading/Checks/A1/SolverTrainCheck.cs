@@ -10,6 +10,9 @@ namespace Autograder.Host.Checks.A1;
 /// <remarks>Shuffling is random, so the values are not compared with the reference's; what must hold is.</remarks>
 internal sealed class SolverTrainCheck() : A1Check("a1.solver_train", "Solver.Train: histories, decay, best parameters, learns", 3, "Homework.A1.Solver.Train")
 {
+    /// <summary>Update rules change the weights they are given (in place is as right as a new tensor).</summary>
+    protected override bool UpdatesInputs => true;
+
     private const int Epochs = 4;
     private const int BatchSize = 16;
     private const int TrainSize = 60;

@@ -16,13 +16,15 @@ internal sealed class PredictCheck() : A5Check("a5.predict", "SentimentTraining.
     public override Observation Probe(ProbeContext context)
     {
         var s = SentenceProbe.Public;
-        var weights = context.Randn(s.V);
+        // Copies of the drawn tensors are edited, so that a drawn tensor that changes is the student's doing (an in-place input).
+        var weights = context.Randn(s.V).Clone();
         weights[2] = Tensor.Scalar(0.0, DType.Float64);
         var model = new ProbeClassifier(weights, 0);
         var batches = new List<SentenceBatch>();
         foreach (var size in new[] { s.N, 3 })
         {
-            var (tokens, lengths) = SentenceProbe.Batch(context, s with { N = size });
+            var (drawn, lengths) = SentenceProbe.Batch(context, s with { N = size });
+            var tokens = drawn.Clone();
             tokens[size - 1, 0] = Tensor.Scalar(2L, DType.Int64); // a one-word sentence whose word weighs 0: probability exactly 0.5
             batches.Add(new SentenceBatch(tokens, lengths));
         }

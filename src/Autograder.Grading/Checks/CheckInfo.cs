@@ -15,4 +15,10 @@ public sealed record CheckInfo(string Id, string Assignment, string Title, doubl
 
     /// <summary>Gets a value indicating whether the members are to be written by hand: the probe runs with the library's autograd switched off.</summary>
     public bool ForbidsAutograd { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the members may change the tensors they are given (update rules change the weights
+    /// in place); otherwise a failure says so when the student's code changed an input the reference leaves alone.
+    /// </summary>
+    public bool UpdatesInputs { get; init; }
 }

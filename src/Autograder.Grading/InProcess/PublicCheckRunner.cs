@@ -28,17 +28,20 @@ public static class PublicCheckRunner
             ?? throw new InvalidOperationException($"No up-to-date fixture for {info.Id} in {fixtures.Directory} (course staff: run 'autograder fixtures generate').");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Observation observation;
+        var context = new ProbeContext(seed);
         try
         {
-            observation = check.Probe(new ProbeContext(seed));
+            observation = check.Probe(context);
         }
         catch (NotImplementedException e)
         {
             return new CheckResult(info, Outcome.NotAttempted, 0, $"not attempted yet: {e.Message}", seed, clock.Elapsed);
         }
 
+        context.RecordChangedInputs(observation);
         var verdict = check.Judge(observation, expected);
         var fraction = double.IsFinite(verdict.Fraction) ? Math.Clamp(verdict.Fraction, 0, 1) : 0;
-        return new CheckResult(info, fraction >= 1 ? Outcome.Passed : Outcome.Failed, fraction * info.Points, verdict.Message, seed, clock.Elapsed) { Blame = verdict.Blame };
+        var message = fraction < 1 ? verdict.Message + ProbeContext.InPlaceNote(info, observation, expected) : verdict.Message;
+        return new CheckResult(info, fraction >= 1 ? Outcome.Passed : Outcome.Failed, fraction * info.Points, message, seed, clock.Elapsed) { Blame = verdict.Blame };
     }
 }

@@ -60,7 +60,9 @@ public static class ProbeWorker
             using var rule = check.Info.ForbidsAutograd
                 ? Tensors.Autograd.AutogradRule.Forbid($"{check.Info.Id}: the assignment asks for this backward pass written by hand, so the library's autograd is switched off here: compute the gradients with tensor arithmetic instead of calling Backward().")
                 : null;
-            var observation = check.Probe(new ProbeContext(seed, settings, (fraction, message) => ProbeProgress.Save(progressPath, fraction, message)));
+            var context = new ProbeContext(seed, settings, (fraction, message) => ProbeProgress.Save(progressPath, fraction, message));
+            var observation = check.Probe(context);
+            context.RecordChangedInputs(observation);
             observation.Save(Path.Combine(directory, id + ".npz"));
             report = new ProbeReport(id, ProbeStatus.Completed, "", "", clock.Elapsed.TotalMilliseconds);
         }

@@ -208,6 +208,25 @@ public sealed class FaultIsolationTests
         });
     }
 
+    /// <summary>A backward pass that scales its upstream gradient in place is told so; the same mistake made out of place is not.</summary>
+    [Test]
+    public void A_method_that_changes_its_input_in_place_is_named()
+    {
+        var mutants = Implementations.Variant("a1-in-place", new Dictionary<string, string>
+        {
+            ["Layers.FcBackward"] = "dout.Mul_(2.0);\n" + Implementations.ReferenceBody("A1/Layers.cs", "FcBackward"),
+            ["Layers.ReluBackward"] = "return Tensor.Where(cache.Gt(0.0), dout * 2.0, Tensor.ZerosLike(dout));",
+        });
+        var results = HostProcess.Run("check", Implementations.Grader(), mutants, null, "--only", "a1.fc_backward", "a1.relu_backward").Results;
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["a1.fc_backward"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a1.fc_backward"].Output, Does.Contain("your code changed 1 of the tensors the grader passed in"));
+            Assert.That(results["a1.relu_backward"].Tag, Is.EqualTo("failed"));
+            Assert.That(results["a1.relu_backward"].Output, Does.Not.Contain("tensors the grader passed in"), "out of place: no such note");
+        });
+    }
+
     private static string Changed(string body, string from, string to)
     {
         Assert.That(body, Does.Contain(from), "the mutant's anchor must be in the reference");
