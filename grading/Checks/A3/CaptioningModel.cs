@@ -15,9 +15,14 @@ internal static class CaptioningModel
     /// the word fed back moves the state and greedy captions change word by word (with the small sizes most were one word
     /// repeated).
     /// </summary>
-    public static CaptioningRnn Create(ProbeContext context, CellType cell, bool forSampling = false)
+    public static CaptioningRnn Create(ProbeContext context, CellType cell, bool forSampling = false) =>
+        Create(context, cell, forSampling ? new Sizes(Vocabulary, 6, 8, 16) : new Sizes(Vocabulary, 6, 5, 4), forSampling);
+
+    /// <summary>Like <see cref="Create(ProbeContext, CellType, bool)"/> with the given sizes (hidden checks draw them).</summary>
+    public static CaptioningRnn Create(ProbeContext context, CellType cell, Sizes sizes, bool forSampling)
     {
-        var model = new CaptioningRnn(Vocabulary, inputDim: 6, wordVectorDim: forSampling ? 8 : 5, hiddenDim: forSampling ? 16 : 4, cell, new Generator(0));
+        ArgumentNullException.ThrowIfNull(sizes);
+        var model = new CaptioningRnn(sizes.Vocabulary, sizes.Input, sizes.WordVector, sizes.Hidden, cell, new Generator(0));
         foreach (var name in model.Parameters.Keys.Order(StringComparer.Ordinal).ToList())
         {
             model.Parameters[name] = context.Randn([.. model.Parameters[name].Shape.ToArray()]) * (forSampling && name == "W_embed" ? 2.0 : 0.5);
@@ -25,6 +30,9 @@ internal static class CaptioningModel
 
         return model;
     }
+
+    /// <summary>A captioning model's sizes: vocabulary V, image features D, word vectors W, hidden state H.</summary>
+    public sealed record Sizes(int Vocabulary, int Input, int WordVector, int Hidden);
 
     /// <summary>Three captions of seven tokens: start word, words, end word, then padding (index 0) of different lengths.</summary>
     public static Tensor Captions() => Tensor.FromArray(new long[]

@@ -10,19 +10,27 @@ internal sealed class CaptioningSampleCheck() : A3Check("a3.captioning_sample", 
 {
     protected override IReadOnlyList<Substitution> Substitutes => [RnnStepFile, LstmStepFile, TemporalLayersFile];
 
-    public override Observation Probe(ProbeContext context)
+    public override Observation Probe(ProbeContext context) => Run(context, new CaptioningModel.Sizes(CaptioningModel.Vocabulary, 6, 8, 16), captions: 4, length: 8);
+
+    /// <summary>Greedy captions of both cores for <paramref name="captions"/> images, with weights and features from the seed.</summary>
+    public static Observation Run(ProbeContext context, CaptioningModel.Sizes sizes, int captions, int length)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(sizes);
         var observation = new Observation();
         foreach (var cell in new[] { CellType.Rnn, CellType.Lstm })
         {
-            var model = CaptioningModel.Create(context, cell, forSampling: true);
-            observation[cell == CellType.Lstm ? "lstm" : "rnn"] = model.Sample(context.Randn(4, 6) * 2.0, maxLength: 8).To(Autograder.Tensors.DType.Float64);
+            var model = CaptioningModel.Create(context, cell, sizes, forSampling: true);
+            observation[cell == CellType.Lstm ? "lstm" : "rnn"] = model.Sample(context.Randn(captions, sizes.Input) * 2.0, maxLength: length).To(Autograder.Tensors.DType.Float64);
         }
 
         return observation;
     }
 
-    public override Verdict Judge(Observation student, Observation expected)
+    public override Verdict Judge(Observation student, Observation expected) => Score(student, expected);
+
+    /// <summary>Scores both cores' captions.</summary>
+    public static Verdict Score(Observation student, Observation expected)
     {
         var card = new Scorecard();
         foreach (var name in new[] { "rnn", "lstm" })

@@ -189,7 +189,8 @@ public sealed class FaultIsolationTests
     }
 
     /// <summary>
-    /// Greedy sampling that never feeds its prediction back (the start word every step): the public captions change word by
+    /// Greedy sampling that never feeds its prediction back (the start word every step), in both framework decoders and in the
+    /// from-scratch CaptioningRnn: the public captions change word by
     /// word, so the words differ, and so do those of the hidden sizes.
     /// </summary>
     [Test]
@@ -199,10 +200,13 @@ public sealed class FaultIsolationTests
         {
             ["LstmDecoder.Sample"] = Changed(Implementations.ReferenceBody("A3/LstmDecoder.cs", "Sample"), "words = scores.ArgMax(1);\n                captions.Add(words);", "captions.Add(scores.ArgMax(1));"),
             ["AttentionDecoder.Sample"] = Changed(Implementations.ReferenceBody("A3/AttentionDecoder.cs", "Sample"), "words = step.Scores.ArgMax(1);\n                captions.Add(words);", "captions.Add(step.Scores.ArgMax(1));"),
+            ["CaptioningRnn.Sample"] = Changed(Implementations.ReferenceBody("A3/CaptioningRnn.cs", "Sample"), "word = (h.MatMul(p[\"W_vocab\"]) + p[\"b_vocab\"]).ArgMax(1);\n            words.Add(word);", "words.Add((h.MatMul(p[\"W_vocab\"]) + p[\"b_vocab\"]).ArgMax(1));"),
         });
-        var results = HostProcess.Run("check", Implementations.Grader(), mutants, null, "--only", "a3.decoder_sample", "a3.decoder_sample_hidden").Results;
+        var results = HostProcess.Run("check", Implementations.Grader(), mutants, null, "--only", "a3.decoder_sample", "a3.decoder_sample_hidden", "a3.captioning_sample", "a3.captioning_sample_hidden").Results;
         Assert.Multiple(() =>
         {
+            Assert.That(results["a3.captioning_sample"].Output, Does.Contain("rnn captions: expected words").And.Contain("lstm captions: expected words"));
+            Assert.That(results["a3.captioning_sample_hidden"].Output, Does.Contain("captions: expected words"));
             Assert.That(results["a3.decoder_sample"].Output, Does.Contain("LstmDecoder.Sample: expected words").And.Contain("AttentionDecoder.Sample: expected words"));
             Assert.That(results["a3.decoder_sample_hidden"].Output, Does.Contain("Sample: expected words"));
         });
