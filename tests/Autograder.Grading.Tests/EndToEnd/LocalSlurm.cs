@@ -116,7 +116,9 @@ internal static class LocalSlurm
             var (exitCode, state) = ChildProcess.Run("/usr/bin/sinfo", ["-h", "-o", "%T"], environment: environment, timeout: CommandLimit);
             if (exitCode == 0 && state.Trim() is "idle" or "mixed" or "allocated")
             {
-                return (config, null);
+                // A node that is up may still fail to start jobs (a container without what slurmstepd needs): run one first.
+                var (ran, job) = ChildProcess.Run("/usr/bin/srun", ["--time=1", "--mem=64M", "/bin/true"], environment: environment, timeout: TimeSpan.FromSeconds(60));
+                return ran == 0 ? (config, null) : (null, $"a local Slurm was started but did not run a one-second job (srun exit {ran}): {job.Trim()}");
             }
 
             Thread.Sleep(500);
