@@ -13,10 +13,9 @@ internal static class ModuleProbe
 {
     /// <summary>
     /// Records whether <paramref name="model"/>'s parameters are <paramref name="expected"/>; when they are, converts it to
-    /// float64 and sets every parameter from the seed (standard normal times <paramref name="scale"/>, biases included, so a
-    /// dropped bias shows) and returns true.
+    /// float64 and sets every parameter from the seed (scaled by 0.5, biases included, so a dropped bias shows) and returns true.
     /// </summary>
-    public static bool SetWeights(Module model, (string Name, int[] Shape)[] expected, ProbeContext context, Observation observation, double scale = 0.5)
+    public static bool SetWeights(Module model, (string Name, int[] Shape)[] expected, ProbeContext context, Observation observation)
     {
         var named = model.NamedParameters().Select(p => (p.Name, Shape: p.Parameter.Shape.ToArray())).ToList();
         var matches = named.Count == expected.Length && named.Zip(expected).All(p => p.First.Name == p.Second.Name && p.First.Shape.SequenceEqual(p.Second.Shape));
@@ -24,7 +23,7 @@ internal static class ModuleProbe
         if (matches)
         {
             model.To(DType.Float64);
-            model.LoadStateDict(expected.ToDictionary(p => p.Name, p => context.Randn(p.Shape) * scale));
+            model.LoadStateDict(expected.ToDictionary(p => p.Name, p => context.Randn(p.Shape) * 0.5));
         }
 
         return matches;
