@@ -26,6 +26,42 @@ public sealed class FairnessTests
     }
 
     /// <summary>
+    /// The checks added for hidden sizes and varied captions, against correct solutions written another way: max pooling as
+    /// plain loops (the first maximum by a strict comparison), and the samplers keeping and restoring the mode without
+    /// try/finally, the LSTM decoder's words gathered into an array.
+    /// </summary>
+    [Test]
+    public void Max_pooling_in_loops_and_samplers_written_differently_get_full_marks_public_and_hidden()
+    {
+        const string Windows = "var (n, c, h, w) = (x.Shape[0], x.Shape[1], x.Shape[2], x.Shape[3]); var (oh, ow) = (((h - size) / stride) + 1, ((w - size) / stride) + 1); var v = x.ToArray<double>(); ";
+        var variant = new Dictionary<string, string>
+        {
+            ["MaxPool.Forward"] = "ArgumentNullException.ThrowIfNull(x); " + Windows
+                + "var y = new double[n * c * oh * ow]; for (var p = 0; p < n * c; p++) for (var i = 0; i < oh; i++) for (var j = 0; j < ow; j++) { var best = double.NegativeInfinity; "
+                + "for (var a = 0; a < size; a++) for (var b = 0; b < size; b++) { var value = v[(p * h * w) + (((i * stride) + a) * w) + (j * stride) + b]; if (value > best) { best = value; } } y[(p * oh * ow) + (i * ow) + j] = best; } "
+                + "return (Tensor.FromArray(y, n, c, oh, ow), new MaxPoolCache(x, size, stride));",
+            ["MaxPool.Backward"] = "ArgumentNullException.ThrowIfNull(dout); ArgumentNullException.ThrowIfNull(cache); var (x, size, stride) = (cache.X, cache.Size, cache.Stride); " + Windows
+                + "var up = dout.ToArray<double>(); var dx = new double[n * c * h * w]; for (var p = 0; p < n * c; p++) for (var i = 0; i < oh; i++) for (var j = 0; j < ow; j++) { var (best, at) = (double.NegativeInfinity, -1); "
+                + "for (var a = 0; a < size; a++) for (var b = 0; b < size; b++) { var k = (p * h * w) + (((i * stride) + a) * w) + (j * stride) + b; if (v[k] > best) { (best, at) = (v[k], k); } } dx[at] += up[(p * oh * ow) + (i * ow) + j]; } "
+                + "return Tensor.FromArray(dx, n, c, h, w);",
+            ["LstmDecoder.Sample"] = "ArgumentNullException.ThrowIfNull(features); var wasTraining = Training; Eval(); using var noGrad = Tensor.NoGrad(); var state = Start(features); "
+                + "var words = Tensor.Full([features.Shape[0]], startToken, DType.Int64); var captions = new Tensor[maxLength]; "
+                + "for (var t = 0; t < maxLength; t++) { var (scores, next) = Step(words, state); state = next; captions[t] = words = scores.ArgMax(1); } Train(wasTraining); return Tensor.Stack(captions, 1);",
+        };
+        var results = HostProcess.Run("check", Implementations.Grader(), Implementations.Variant("fairness-new-checks", variant), null,
+            "--only", "a2.max_pool", "a2.max_pool_hidden", "a3.decoder_sample", "a3.decoder_sample_hidden", "a3.captioning_sample", "a3.captioning_sample_hidden").Results;
+        Assert.Multiple(() =>
+        {
+            foreach (var (id, result) in results)
+            {
+                Assert.That(result.Score, Is.EqualTo(result.MaxScore), $"{id}: {result.Output}");
+            }
+
+            Assert.That(results, Has.Count.EqualTo(6));
+        });
+    }
+
+    /// <summary>
     /// A4's losses written another way than the reference: a product instead of a square, the Gram matrix image by image with
     /// the normalisation applied before the product, the style terms stacked and summed, TV weighted term by term.
     /// </summary>
