@@ -25,6 +25,7 @@ root.Subcommands.Add(FixtureCommands.Create(repository));
 root.Subcommands.Add(StarterCommands.Create(repository));
 root.Subcommands.Add(ReleaseCommands.Create(repository, options));
 root.Subcommands.Add(BatchCommands.Create(repository, options));
+root.Subcommands.Add(MutantCommands.Create(repository, options));
 root.Subcommands.Add(WorkerCommands.Create());
 
 try

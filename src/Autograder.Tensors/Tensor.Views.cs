@@ -144,8 +144,21 @@ public sealed partial class Tensor
         return view.WithGradFn(() => new SliceBackward(this, d, start, step), this);
     }
 
-    /// <summary>Same as <see cref="Slice"/> with a length (PyTorch's <c>narrow</c>).</summary>
-    public Tensor Narrow(int dim, int start, int length) => Slice(dim, start, start + length);
+    /// <summary>The <paramref name="length"/> elements from <paramref name="start"/> along a dimension (a view; PyTorch's <c>narrow</c>).</summary>
+    /// <remarks>Unlike <see cref="Slice"/>, the range must lie inside the dimension, as in PyTorch: a batch loop that runs past
+    /// the end of the data is an error to be told, not a silently shorter batch.</remarks>
+    public Tensor Narrow(int dim, int start, int length)
+    {
+        var d = ThrowHelper.Dim("Narrow", dim, Dim);
+        var size = _shape[d];
+        var from = start < 0 ? start + size : start;
+        if (from < 0 || from > size || length < 0 || from + length > size)
+        {
+            ThrowHelper.Shape("Narrow", $"start ({start}) + length ({length}) exceeds dimension {d} of size {size}; the range must lie inside the dimension.");
+        }
+
+        return Slice(d, from, from + length);
+    }
 
     /// <summary>The sub-tensor at <paramref name="index"/> along <paramref name="dim"/>, with that dimension removed (a view).</summary>
     public Tensor Select(int dim, int index)

@@ -96,6 +96,22 @@ public sealed class TensorValueTests
     }
 
     [Test]
+    public void Narrow_must_stay_inside_the_dimension_as_in_PyTorch_while_Slice_clamps()
+    {
+        var x = Tensor.Arange(0, 23, 1, DType.Float64);
+        Assert.Multiple(() =>
+        {
+            Assert.That(x.Narrow(0, 20, 3).ToArray<double>(), Is.EqualTo(new double[] { 20, 21, 22 }).AsCollection);
+            Assert.That(x.Narrow(0, -3, 3).ToArray<double>(), Is.EqualTo(new double[] { 20, 21, 22 }).AsCollection);
+            Assert.That(x.Narrow(0, 23, 0).Shape.ToArray(), Is.EqualTo(new[] { 0 }), "an empty range at the end is inside");
+            Assert.That(() => x.Narrow(0, 20, 5), Throws.ArgumentException.With.Message.Contains("start (20) + length (5) exceeds dimension 0 of size 23"));
+            Assert.That(() => x.Narrow(0, 24, 0), Throws.ArgumentException);
+            Assert.That(() => x.Narrow(0, 0, -1), Throws.ArgumentException);
+            Assert.That(x.Slice(0, 20, 25).ToArray<double>(), Is.EqualTo(new double[] { 20, 21, 22 }).AsCollection, "Slice clamps like Python");
+        });
+    }
+
+    [Test]
     public void Reshape_infers_one_dimension_and_explains_bad_sizes()
     {
         Assert.That(Tensor.Zeros(2, 6).Reshape(3, -1).Shape.ToArray(), Is.EqualTo(new[] { 3, 4 }));

@@ -19,7 +19,9 @@ internal sealed class AdamCheck() : A1Check("a1.adam", "Adam: steps from given m
         var (m1, v1) = (rule.M!.Clone(), rule.V!.Clone());
         var w2 = rule.Step(w1.Clone(), dw2).Clone();
         var fresh = new Adam(1e-3).Step(w.Clone(), dw1).Clone();
-        var observation = new Observation { ["w1"] = w1, ["m1"] = m1, ["v1"] = v1, ["w2"] = w2, ["fresh"] = fresh };
+        // Gradients the size of Epsilon (1e-8) show where ε goes: added to √v̂, outside the root, as the assignment writes it.
+        var tiny = new Adam(1e-3).Step(w.Clone(), dw1 * 1e-8).Clone();
+        var observation = new Observation { ["w1"] = w1, ["m1"] = m1, ["v1"] = v1, ["w2"] = w2, ["fresh"] = fresh, ["tiny"] = tiny };
         observation.Set("t", rule.T);
         return observation;
     }
@@ -31,5 +33,6 @@ internal sealed class AdamCheck() : A1Check("a1.adam", "Adam: steps from given m
         .Value("next w (step 2)", student["w2"], expected["w2"])
         .Property(student["t"].Item() == expected["t"].Item(), $"T is {student["t"].Item()} after two steps from T = 5; expected {expected["t"].Item()} (increment T once per step, before the bias correction).", weight: 0.5)
         .Value("first step from zero moments", student["fresh"], expected["fresh"])
+        .Value("first step with gradients near ε = 1e-8 (w − lr · m̂ / (√v̂ + ε))", student["tiny"], expected["tiny"], weight: 0.5)
         .Verdict;
 }

@@ -15,8 +15,11 @@ internal sealed class SoftmaxLossCheck() : A1Check("a1.softmax_loss", "SoftmaxLo
     {
         // Rows 0 and 1 are shifted by ±1000: the loss is the same, but exp overflows to ∞ or underflows to 0 there unless
         // each row's maximum is subtracted first.
+        // Row 2 spans 900 between two classes: shifting by the row's minimum instead of its maximum overflows there.
         var shift = Tensor.FromArray(new[] { 1000.0, -1000.0, 0, 0, 0, 0, 0, 0 }, 8, 1);
-        var scores = (context.Randn(8, 10) * 30.0) + shift;
+        var spread = new double[8 * 10];
+        (spread[20], spread[21]) = (450, -450);
+        var scores = (context.Randn(8, 10) * 30.0) + shift + Tensor.FromArray(spread, 8, 10);
         var (loss, dx) = Layers.SoftmaxLoss(scores, context.Randint(0, 10, 8));
         var observation = new Observation { ["dx"] = dx };
         observation.Set("loss", loss);

@@ -43,6 +43,8 @@ internal sealed class SolverTrainCheck() : A1Check("a1.solver_train", "Solver.Tr
         observation.Set("best_is_max", solver.ValidationAccuracyHistory.Count > 0 && solver.BestValidationAccuracy == solver.ValidationAccuracyHistory.Max() ? 1 : 0);
         observation.Set("restored", restored ? 1 : 0);
         observation.Set("final_matches_best", Accuracy(model, xVal, yVal) == solver.BestValidationAccuracy ? 1 : 0);
+        var repeated = model.Batches.Zip(model.Batches.Skip(1)).Any(p => p.First.Shape.SequenceEqual(p.Second.Shape) && p.First.AllClose(p.Second, 0, 0));
+        observation.Set("repeated_batch", repeated ? 1 : 0);
         observation.Set("learned", Accuracy(model, xVal, yVal) > Math.Max(initialAccuracy, 0.6) ? 1 : 0);
         return observation;
     }
@@ -57,6 +59,7 @@ internal sealed class SolverTrainCheck() : A1Check("a1.solver_train", "Solver.Tr
             .Property(Math.Abs(S("learning_rate") - E("learning_rate")) < 1e-12, $"the learning rate after training is {S("learning_rate"):G6}; expected {E("learning_rate"):G6} (multiply every rule's LearningRate by LearningRateDecay once per epoch).", weight: 0.5)
             .Property(S("best_is_max") == 1, "BestValidationAccuracy is not the largest entry of ValidationAccuracyHistory.", weight: 0.5)
             .Property(S("restored") == 1 && S("final_matches_best") == 1, "after Train the model does not hold BestParameters (restore the best parameters at the end).", weight: 0.5)
+            .Property(S("repeated_batch") == 0, $"two consecutive steps trained on the same minibatch: with {TrainSize} examples in batches of {BatchSize}, step k of an epoch takes examples k·BatchSize … (k+1)·BatchSize − 1 of that epoch's permutation.", weight: 0.5)
             .Property(S("learned") == 1, "the model did not learn: validation accuracy after training is no better than chance on well-separated clusters.", weight: 0.5)
             .Verdict;
     }

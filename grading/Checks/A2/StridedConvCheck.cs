@@ -14,6 +14,10 @@ internal sealed class StridedConvCheck() : A2Check("a2.strided_conv", "StridedCo
     /// <summary>(stride, padding) of the public cases: stride 2 with padding 1 (output 4×3 from 7×6), stride 1 with padding 2.</summary>
     private static readonly (int Stride, int Padding)[] Cases = [(2, 1), (1, 2)];
 
+    /// <summary>Kernels exactly as large as the (padded) input, so the output is 1×1: an off-by-one in the output size or the fit test shows here.</summary>
+    private static readonly (string Key, string Label)[] ExactFits =
+        [("fit_p0", "a 4×5 kernel on a 4×5 input, no padding"), ("fit_p1", "a 5×5 kernel on a 3×3 input, padding 1, stride 2")];
+
     public override Observation Probe(ProbeContext context)
     {
         var observation = new Observation();
@@ -22,11 +26,13 @@ internal sealed class StridedConvCheck() : A2Check("a2.strided_conv", "StridedCo
             Run(context, observation, $"s{stride}p{padding}", (2, 3, 7, 6), (4, 3, 3), stride, padding);
         }
 
+        Run(context, observation, ExactFits[0].Key, (2, 3, 4, 5), (2, 4, 5), 1, 0);
+        Run(context, observation, ExactFits[1].Key, (2, 2, 3, 3), (2, 5, 5), 2, 1);
         return observation;
     }
 
     public override Verdict Judge(Observation student, Observation expected) =>
-        Score(new Scorecard(), student, expected, [.. Cases.Select(c => ($"s{c.Stride}p{c.Padding}", $"stride {c.Stride}, padding {c.Padding}"))]).Verdict;
+        Score(new Scorecard(), student, expected, [.. Cases.Select(c => ($"s{c.Stride}p{c.Padding}", $"stride {c.Stride}, padding {c.Padding}")), .. ExactFits]).Verdict;
 
     /// <summary>Runs forward and backward on random inputs; records Y, dX, dK, db under <paramref name="key"/> (shared with the hidden check).</summary>
     internal static void Run(ProbeContext context, Observation observation, string key, (int N, int C, int H, int W) input, (int F, int Height, int Width) kernel, int stride, int padding)

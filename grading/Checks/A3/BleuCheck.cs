@@ -7,7 +7,8 @@ namespace Autograder.Host.Checks.A3;
 
 /// <summary>
 /// BLEU on cases where each rule matters (clipping, the brevity penalty and the closest reference length, corpus sums
-/// before division, a missing 4-gram), plus random captions from a small vocabulary; compared with the reference.
+/// before division, a missing 4-gram), an empty caption and a corpus too short for any 4-gram (both score 0, not NaN), plus
+/// random captions from a small vocabulary; compared with the reference.
 /// </summary>
 internal sealed class BleuCheck() : A3Check("a3.bleu", "Bleu: unigram BLEU of one caption and corpus BLEU-4", 3,
     "Homework.A3.Bleu.Unigram", "Homework.A3.Bleu.Corpus4")
@@ -33,6 +34,9 @@ internal sealed class BleuCheck() : A3Check("a3.bleu", "Bleu: unigram BLEU of on
         var candidates = Enumerable.Range(0, 20).Select(_ => Random((int)context.Generator.NextInt64(4, 12))).ToList();
         var references = candidates.Select(_ => (IReadOnlyList<IReadOnlyList<string>>)[.. Enumerable.Range(0, 3).Select(_ => Random((int)context.Generator.NextInt64(4, 12)))]).ToList();
         var randomUnigram = candidates.Select((c, i) => Bleu.Unigram(c, references[i])).ToArray();
+
+        // What a captioning model can produce: an empty caption (END first), and captions all shorter than four words.
+        string[][] mat = [Split("a cat sat on the mat")];
         var observation = new Observation
         {
             ["unigram"] = Tensor.FromArray(unigram, unigram.Length),
@@ -40,6 +44,8 @@ internal sealed class BleuCheck() : A3Check("a3.bleu", "Bleu: unigram BLEU of on
         };
         observation.Set("corpus", corpus);
         observation.Set("random_corpus", Bleu.Corpus4(candidates, references));
+        observation.Set("empty_unigram", Bleu.Unigram([], mat));
+        observation.Set("short_corpus", Bleu.Corpus4([Split("a cat"), Split("the mat")], [mat, mat]));
         return observation;
     }
 
@@ -48,6 +54,8 @@ internal sealed class BleuCheck() : A3Check("a3.bleu", "Bleu: unigram BLEU of on
         .Value("unigram BLEU of random captions", student["random_unigram"], expected["random_unigram"], tolerance: 1e-9, member: "Unigram")
         .Value("corpus BLEU-4 of the worked cases", student["corpus"], expected["corpus"], tolerance: 1e-9, member: "Corpus4")
         .Value("corpus BLEU-4 of random captions", student["random_corpus"], expected["random_corpus"], tolerance: 1e-9, member: "Corpus4")
+        .Value("unigram BLEU of an empty caption (0)", student["empty_unigram"], expected["empty_unigram"], tolerance: 1e-9, weight: 0.25, member: "Unigram")
+        .Value("corpus BLEU-4 of captions shorter than 4 words (0)", student["short_corpus"], expected["short_corpus"], tolerance: 1e-9, weight: 0.25, member: "Corpus4")
         .Verdict;
 
     private static string[] Split(string caption) => caption.Split(' ');

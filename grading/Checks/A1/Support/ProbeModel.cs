@@ -14,10 +14,14 @@ internal sealed class ProbeModel : IModel
 
     public IDictionary<string, Tensor> Parameters { get; } = new Dictionary<string, Tensor>();
 
+    /// <summary>Gets the inputs of every <see cref="Loss"/> call, in order (copies: the minibatches the solver trained on).</summary>
+    public List<Tensor> Batches { get; } = [];
+
     public Tensor Scores(Tensor x) => x.MatMul(Parameters["W"]) + Parameters["b"];
 
     public (double Loss, IReadOnlyDictionary<string, Tensor> Gradients) Loss(Tensor x, Tensor y)
     {
+        Batches.Add(x.Clone());
         var n = x.Shape[0];
         var logProbabilities = Scores(x).LogSoftmax(1);
         var loss = -logProbabilities.Gather(1, y.Unsqueeze(1)).Sum().Item() / n;

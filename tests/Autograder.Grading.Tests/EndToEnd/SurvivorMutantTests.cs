@@ -1,0 +1,50 @@
+namespace Autograder.Grading.Tests.EndToEnd;
+
+/// <summary>
+/// Mutants that survived the first Stryker.NET run of the public checks (stryker/results/), each written here as a student
+/// would, and the strengthened check that now catches it: sizes that hide an off-by-one, tiny and huge magnitudes, several steps,
+/// a subsample, empty captions.
+/// </summary>
+[NonParallelizable]
+public sealed class SurvivorMutantTests
+{
+    [Test]
+    public void Each_survivor_of_the_first_run_is_caught_by_its_own_check()
+    {
+        var fits = Implementations.ReferenceBody("A2/StridedConv.cs", "Forward");
+        var mutants = Implementations.Variant("stryker-survivors", new Dictionary<string, string>
+        {
+            ["Layers.SoftmaxLoss"] = Changed("A1/Layers.cs", "SoftmaxLoss", "scores.Max(1, keepDim: true)", "scores.Min(1, keepDim: true)"),
+            ["Solver.CheckAccuracy"] = Changed("A1/Solver.cs", "CheckAccuracy", "count < n", "count < 0"),
+            ["Solver.Train"] = Changed("A1/Solver.cs", "Train", "step * batch", "step / batch"),
+            ["Adam.Step"] = Changed("A1/UpdateRules/Adam.cs", "Step", "vHat.Sqrt() + Epsilon", "vHat.Sqrt() - Epsilon"),
+            ["StridedConv.Forward"] = "if (x.Shape[2] + (2 * padding) <= k.Shape[2]) { throw new ArgumentException(\"the kernel does not fit\"); }\n" + fits,
+            ["TemporalLayers.TemporalSoftmaxLoss"] = Changed("A3/TemporalLayers.cs", "TemporalSoftmaxLoss", "scores - scores.Max(1, keepDim: true).Values", "scores"),
+            ["Bleu.Unigram"] = Changed("A3/Bleu.cs", "Unigram", "candidate.Count == 0", "candidate.Count < 0"),
+        });
+        string[] ids = ["a1.softmax_loss", "a1.solver_accuracy", "a1.solver_train", "a1.adam", "a2.strided_conv", "a3.temporal_softmax_loss", "a3.bleu"];
+        var results = HostProcess.Grade(Implementations.Grader(), mutants, null, ["--only", .. ids]);
+        Assert.Multiple(() =>
+        {
+            foreach (var id in ids)
+            {
+                Assert.That(results[id].Tag, Is.AnyOf("failed", "errored"), id);
+            }
+
+            Assert.That(results["a1.softmax_loss"].Output, Does.Contain("loss"));
+            Assert.That(results["a1.solver_accuracy"].Output, Does.Contain("which is not k / 10"));
+            Assert.That(results["a1.solver_train"].Output, Does.Contain("two consecutive steps trained on the same minibatch"));
+            Assert.That(results["a1.adam"].Output, Does.Contain("gradients near ε"));
+            Assert.That(results["a2.strided_conv"].Output, Does.Contain("the kernel does not fit"));
+            Assert.That(results["a3.temporal_softmax_loss"].Output, Does.Contain("hundreds apart"));
+            Assert.That(results["a3.bleu"].Output, Does.Contain("an empty caption"));
+        });
+    }
+
+    private static string Changed(string file, string method, string from, string to)
+    {
+        var body = Implementations.ReferenceBody(file, method);
+        Assert.That(body, Does.Contain(from), "the mutant's anchor must be in the reference");
+        return body.Replace(from, to, StringComparison.Ordinal);
+    }
+}
