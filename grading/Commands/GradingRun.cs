@@ -131,11 +131,51 @@ internal static class GradingRun
 
         return substitutes =>
         {
-            var files = substitutes.ToDictionary(s => s.File, s => Path.Combine(paths.Reference, s.File));
-            var missing = files.Values.Where(f => !File.Exists(f)).ToList();
-            return missing.Count == 0
-                ? builder.Build(sources, files, cancellationToken)
-                : new HomeworkBuild(null, [$"the reference's sources are not here ({string.Join(", ", missing)})"]);
+            var missing = substitutes.Select(s => Path.Combine(paths.Reference, s.File)).Where(f => !File.Exists(f)).Distinct().ToList();
+            if (missing.Count > 0)
+            {
+                return new HomeworkBuild(null, [$"the reference's sources are not here ({string.Join(", ", missing)})"]);
+            }
+
+            var files = new Dictionary<string, string>();
+            foreach (var file in substitutes.GroupBy(s => s.File))
+            {
+                var (path, problem) = Replacement(paths, sources, file.Key, [.. file]);
+                if (path is null)
+                {
+                    return new HomeworkBuild(null, [problem!]);
+                }
+
+                files[file.Key] = path;
+            }
+
+            return builder.Build(sources, files, cancellationToken);
         };
+    }
+
+    /// <summary>
+    /// What to compile in place of the student's <paramref name="file"/>: the reference's file when a substitute takes it
+    /// whole, else the student's file with the named methods' bodies taken from the reference (written beside the build cache).
+    /// </summary>
+    private static (string? Path, string? Problem) Replacement(RepositoryPaths paths, string sources, string file, IReadOnlyList<Substitution> substitutes)
+    {
+        var reference = Path.Combine(paths.Reference, file);
+        var theirs = Path.Combine(sources, file);
+        if (substitutes.Any(s => s.Member is null) || !File.Exists(theirs))
+        {
+            return (reference, null);
+        }
+
+        var (text, problem) = MemberTransplant.Apply(File.ReadAllText(theirs), File.ReadAllText(reference), substitutes[0].Type, [.. substitutes.Select(s => s.Member!)]);
+        if (text is null)
+        {
+            return (null, problem);
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "autograder-builds", "transplants", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16]);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, Path.GetFileName(file));
+        File.WriteAllText(path, text);
+        return (path, null);
     }
 }

@@ -67,14 +67,14 @@ internal static class MutationSummary
         foreach (var (mutant, _, detail) in rows)
         {
             var original = Cell(mutant.Original(sources[mutant.File]));
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {mutant.File}:{mutant.Start.Line} | {mutant.Mutator} | `{original}` → `{Cell(mutant.Replacement)}` | {Cell(detail)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {mutant.File}:{mutant.Start.Line} | {mutant.Mutator} | `{original}` → `{Cell(mutant.Replacement)}` | {Cell(detail, 200)} |");
         }
     }
 
     /// <summary>Code on one line, shortened, safe inside a Markdown table cell.</summary>
-    private static string Cell(string code)
+    private static string Cell(string code, int width = 90)
     {
         var line = string.Join(' ', code.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries)).Replace("|", "\\|", StringComparison.Ordinal).Replace("`", "'", StringComparison.Ordinal);
-        return line.Length <= 90 ? line : line[..87] + "...";
+        return line.Length <= width ? line : line[..(width - 3)] + "...";
     }
 }

@@ -51,7 +51,7 @@ internal sealed class FaultIsolation(
     /// <summary>The student's sources built with <paramref name="substitutes"/> taken from the reference (built once per set of files).</summary>
     public HomeworkBuild Build(IReadOnlyList<Substitution> substitutes)
     {
-        var key = string.Join("|", substitutes.Select(s => s.File).Order(StringComparer.Ordinal));
+        var key = string.Join("|", substitutes.Select(s => s.Member is null ? s.File : $"{s.File}#{s.Member}").Order(StringComparer.Ordinal));
         if (!_builds.TryGetValue(key, out var build))
         {
             build = buildHybrid(substitutes);

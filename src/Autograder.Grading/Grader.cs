@@ -93,7 +93,7 @@ public sealed class Grader(WorkerCommand worker, FixtureStore? fixtures = null, 
             {
                 var check = checks[index];
                 var build = isolation.Build(substitutes);
-                var files = string.Join(", ", substitutes.Select(s => s.File));
+                var files = string.Join(", ", substitutes.Select(s => s.Description));
                 if (!build.Succeeded)
                 {
                     results[index] = results[index] with { Message = $"{results[index].Message}\n(not regraded with the reference's {files}: {(build.Errors.Count > 0 ? build.Errors[0] : "the build failed")})".Trim() };

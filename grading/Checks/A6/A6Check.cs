@@ -15,6 +15,10 @@ internal abstract class A6Check(string id, string title, double points, Visibili
     /// <summary>One attention head, used by the Transformer's multi-head attention.</summary>
     public static readonly Substitution AttentionHeadFile = new("A6/Transformer/AttentionHead.cs", "Homework.A6.AttentionHead");
 
+    /// <summary>The Transformer's own deliverables 1–3, used by its Forward in the same file: each taken alone from the reference, the rest of the student's file kept.</summary>
+    public static readonly Substitution[] TransformerParts =
+        [.. new[] { "Embed", "MultiHeadAttention", "FeedForward" }.Select(m => new Substitution("A6/Transformer/TransformerTranslator.cs", "Homework.A6.TransformerTranslator", m))];
+
     /// <summary>The training loop, used by the experiments.</summary>
     public static readonly Substitution TrainingFile = new("A6/TranslationTraining.cs", "Homework.A6.TranslationTraining");
 

@@ -12,7 +12,7 @@ namespace Autograder.Host.Checks.A6;
 internal sealed class TransformerForwardCheck() : A6Check("a6.transformer_forward", "TransformerTranslator.FinalLayer and Forward: scores over the target vocabulary", 1.5,
     "Homework.A6.TransformerTranslator.Forward", "Homework.A6.TransformerTranslator.FinalLayer")
 {
-    protected override IReadOnlyList<Substitution> Substitutes => [AttentionHeadFile];
+    protected override IReadOnlyList<Substitution> Substitutes => [AttentionHeadFile, .. TransformerParts];
 
     public override Observation Probe(ProbeContext context) => Run(context, TransformerProbe.Public);
 

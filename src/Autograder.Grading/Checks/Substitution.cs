@@ -8,8 +8,17 @@ namespace Autograder.Grading.Checks;
 /// </remarks>
 /// <param name="File">The source file, relative to the homework project (e.g. <c>A1/Layers.cs</c>).</param>
 /// <param name="Type">The type it defines (e.g. <c>Homework.A1.Layers</c>): checks whose targets are its members decide whether to substitute.</param>
-public sealed record Substitution(string File, string Type)
+/// <param name="Member">
+/// One method of that type to take from the reference, the rest of the student's file kept (for a composite that lives in the
+/// same file as the parts it calls, such as the style loss beside the Gram matrix); null for the whole file.
+/// </param>
+public sealed record Substitution(string File, string Type, string? Member = null)
 {
-    /// <summary>Whether a check that targets <paramref name="member"/> (<c>Type.Method</c>) is about this part.</summary>
-    public bool Covers(string member) => member?.StartsWith(Type + ".", StringComparison.Ordinal) == true;
+    /// <summary>Gets what is taken from the reference, for messages: the file, or <c>Type.Member</c>.</summary>
+    public string Description => Member is null ? File : $"{Type[(Type.LastIndexOf('.') + 1)..]}.{Member}";
+
+    /// <summary>Whether a check that targets <paramref name="member"/> (<c>Type.Method</c>, or a trace frame <c>Type.Method(…)</c>) is about this part.</summary>
+    public bool Covers(string member) => Member is null
+        ? member?.StartsWith(Type + ".", StringComparison.Ordinal) == true
+        : member is not null && (member == $"{Type}.{Member}" || member.StartsWith($"{Type}.{Member}(", StringComparison.Ordinal));
 }

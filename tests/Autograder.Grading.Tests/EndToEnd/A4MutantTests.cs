@@ -29,7 +29,8 @@ public sealed class A4MutantTests
             Assert.That(results["a4.gram_matrix"].Output, Does.Contain("Fᵀ F"));
             Assert.That(results["a4.tv_loss"].Tag, Is.EqualTo("failed"));
             Assert.That(results["a4.tv_loss"].Output, Does.Contain("one direction"));
-            Assert.That(results["a4.style_loss"].Score, Is.Zero, "the style loss is built on the Gram matrix (its shapes no longer match: an error)");
+            Assert.That(results["a4.style_loss"].Tag, Is.EqualTo("passed"), "the style loss is right once it calls the reference's Gram matrix (with the student's, its shapes no longer match)");
+            Assert.That(results["a4.style_loss"].Output, Does.StartWith("graded with the reference's StyleLosses.GramMatrix in place of yours, because a4.gram_matrix"));
             Assert.That(results["a4.style_losses_hidden"].Score, Is.Zero, "every part is wrong on unseen sizes too");
         });
     }
@@ -73,7 +74,8 @@ public sealed class A4MutantTests
             Assert.That(lastOnly["a4.style_loss"].Output, Does.Contain("Only the last style layer counts"));
             Assert.That(unweighted["a4.gram_matrix"].Tag, Is.EqualTo("failed"));
             Assert.That(unweighted["a4.gram_matrix"].Output, Does.Contain("divided by H·W only"));
-            Assert.That(unweighted["a4.style_loss"].Tag, Is.EqualTo("failed"));
+            Assert.That(unweighted["a4.style_loss"].Tag, Is.EqualTo("failed"), "unweighted, even with the reference's Gram matrix");
+            Assert.That(unweighted["a4.style_loss"].Output, Does.StartWith("graded with the reference's StyleLosses.GramMatrix in place of yours"));
         });
     }
 

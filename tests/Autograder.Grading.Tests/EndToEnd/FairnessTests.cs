@@ -5,13 +5,17 @@ namespace Autograder.Grading.Tests.EndToEnd;
 public sealed class FairnessTests
 {
     [Test]
-    public void In_place_update_rules_get_full_marks_and_an_unstable_softmax_loss_fails()
+    public void In_place_update_rules_and_a_solver_written_differently_get_full_marks_and_an_unstable_softmax_loss_fails()
     {
         var variant = new Dictionary<string, string>
         {
             // As PyTorch's SGD does: the velocity and the parameter updated in place.
             ["SgdMomentum.Step"] = "ArgumentNullException.ThrowIfNull(w); Velocity ??= Tensor.ZerosLike(w); Velocity.Mul_(Momentum).Sub_(dw * LearningRate); return w.Add_(Velocity);",
             ["Adam.Step"] = "ArgumentNullException.ThrowIfNull(w); T++; M ??= Tensor.ZerosLike(w); V ??= Tensor.ZerosLike(w); M.Mul_(Beta1).Add_(dw * (1 - Beta1)); V.Mul_(Beta2).Add_(dw.Square() * (1 - Beta2)); var mHat = M / (1 - Math.Pow(Beta1, T)); var vHat = V / (1 - Math.Pow(Beta2, T)); return w.Sub_(LearningRate * mHat / (vHat.Sqrt() + Epsilon));",
+            // A subsample drawn another way (the last m of a permutation) and scored in one batch.
+            ["Solver.CheckAccuracy"] = "var n = x.Shape[0]; if (samples is { } m && m < n) { var pick = Tensor.Randperm(Generator, n).Narrow(0, n - m, m); (x, y, n) = (x.IndexSelect(0, pick), y.IndexSelect(0, pick), m); } return n == 0 ? 0 : _model.Scores(x).ArgMax(1).Eq(y).Double().Sum().Item() / n;",
+            // Minibatches drawn with replacement, as CS231n's solver does, and no progress callback.
+            ["Solver.Train"] = "var n = _data.XTrain.Shape[0]; var batch = Math.Min(Options.BatchSize, n); for (var epoch = 1; epoch <= Options.Epochs; epoch++) { for (var s = 0; s < Math.Max(n / batch, 1); s++) { var picked = Tensor.Randint(Generator, 0, n, [batch]); Step(_data.XTrain.IndexSelect(0, picked), _data.YTrain.IndexSelect(0, picked)); } foreach (var rule in UpdateRules.Values) { rule.LearningRate *= Options.LearningRateDecay; } var train = CheckAccuracy(_data.XTrain, _data.YTrain, Options.TrainAccuracySamples); var validation = CheckAccuracy(_data.XVal, _data.YVal); _trainAccuracyHistory.Add(train); _validationAccuracyHistory.Add(validation); if (validation > BestValidationAccuracy) { BestValidationAccuracy = validation; BestParameters = _model.Parameters.ToDictionary(p => p.Key, p => p.Value.Clone()); } } foreach (var (name, value) in BestParameters) { _model.Parameters[name] = value.Clone(); }",
             // exp of the raw scores: right for small scores, ∞/∞ or 0/0 for a row of large ones.
             ["SoftmaxLoss"] = "var n = scores.Shape[0]; var e = scores.Exp(); var p = e / e.Sum(1, keepDim: true); var oneHot = y.OneHot(scores.Shape[1]).To(scores.DType); return (-(p.Log() * oneHot).Sum().Item() / n, (p - oneHot) / n);",
         };
@@ -20,6 +24,8 @@ public sealed class FairnessTests
         {
             Assert.That(results["a1.sgd_momentum"].Tag, Is.EqualTo("passed"), results["a1.sgd_momentum"].Output);
             Assert.That(results["a1.adam"].Tag, Is.EqualTo("passed"), results["a1.adam"].Output);
+            Assert.That(results["a1.solver_accuracy"].Tag, Is.EqualTo("passed"), results["a1.solver_accuracy"].Output);
+            Assert.That(results["a1.solver_train"].Tag, Is.EqualTo("passed"), results["a1.solver_train"].Output);
             Assert.That(results["a1.softmax_loss"].Tag, Is.EqualTo("failed"), "titled 'stable for large scores'");
             Assert.That(results["a1.softmax_loss"].Output, Does.Contain("NaN").Or.Contain("∞").Or.Contain("Infinity"));
         });

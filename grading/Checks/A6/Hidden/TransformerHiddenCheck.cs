@@ -10,7 +10,7 @@ namespace Autograder.Host.Checks.A6.Hidden;
 internal sealed class TransformerHiddenCheck() : A6Check("a6.transformer_hidden", "The Transformer on unseen sizes and head counts", 1, Visibility.Hidden,
     "Homework.A6.TransformerTranslator.Forward")
 {
-    protected override IReadOnlyList<Substitution> Substitutes => [AttentionHeadFile];
+    protected override IReadOnlyList<Substitution> Substitutes => [AttentionHeadFile, .. TransformerParts];
 
     public override Observation Probe(ProbeContext context)
     {
