@@ -37,7 +37,7 @@ internal sealed class LstmStepCheck() : A3Check("a3.lstm_step", "LstmStep: gates
     }
 
     /// <summary>The cache as the assignment's gate order defines it, so the backward pass is graded on its own.</summary>
-    private static LstmStepCache ReferenceCache(Tensor x, Tensor h, Tensor c, Tensor wx, Tensor wh, Tensor b)
+    internal static LstmStepCache ReferenceCache(Tensor x, Tensor h, Tensor c, Tensor wx, Tensor wh, Tensor b)
     {
         var hidden = h.Shape[1];
         var a = x.MatMul(wx) + h.MatMul(wh) + b;

@@ -114,7 +114,7 @@ internal static class Seq2SeqProbe
     /// The context of a check's part <paramref name="index"/>: its own random stream from the check's seed, so that a part
     /// that stops early (a stub, wrong names) does not shift what the next part draws.
     /// </summary>
-    public static ProbeContext Part(ProbeContext context, int index) => new((context.Seed * 7919) + index + 1, context.Settings);
+    public static ProbeContext Part(ProbeContext context, int index) => CheckParts.Own(context, index);
 
     /// <summary>Runs a probe per cell kind under its prefix ("rnn_", "lstm_"), each with its own random stream.</summary>
     public static Observation PerCell(ProbeContext context, Func<ProbeContext, bool, Observation> probe) =>

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Autograder.Grading.Checks;
+using Autograder.Tensors;
 
 namespace Autograder.Host.Checks.Support;
 
@@ -14,7 +15,14 @@ internal static class CheckParts
     /// stub) is left out; when every part is, the first one's exception is rethrown, so the whole check reads "not attempted"
     /// rather than "failed" (and its trace still points at the stub).
     /// </summary>
-    public static Observation Probe(params (string Prefix, Func<Observation> Run)[] parts)
+    public static Observation Probe(params (string Prefix, Func<Observation> Run)[] parts) => Probe(false, parts);
+
+    /// <summary>
+    /// Like <see cref="Probe(ValueTuple{string, Func{Observation}}[])"/>; with <paramref name="isolateFailures"/>, a part that
+    /// throws anything else is recorded as that part's failure (its exception and the line of the student's code that threw)
+    /// and the other parts are still graded, so one crashing method does not cost the points of the others.
+    /// </summary>
+    public static Observation Probe(bool isolateFailures, params (string Prefix, Func<Observation> Run)[] parts)
     {
         var observation = new Observation();
         NotImplementedException? first = null;
@@ -34,6 +42,10 @@ internal static class CheckParts
                 first ??= e;
                 missing++;
             }
+            catch (Exception e) when (isolateFailures && e is not OutOfMemoryException)
+            {
+                observation[prefix + Crashed] = Text(Describe(e));
+            }
         }
 
         if (first is not null && missing == parts.Length)
@@ -43,6 +55,12 @@ internal static class CheckParts
 
         return observation;
     }
+
+    /// <summary>The name under which a part that threw leaves its exception (see <see cref="Probe(bool, ValueTuple{string, Func{Observation}}[])"/>).</summary>
+    private const string Crashed = "__exception";
+
+    /// <summary>Part <paramref name="part"/>'s own random stream: a part that throws half-way then cannot shift the inputs of the parts after it.</summary>
+    public static ProbeContext Own(ProbeContext context, int part) => new((context.Seed * 7919) + part + 1, context.Settings);
 
     /// <summary>Whether the part under <paramref name="prefix"/> ran (left something).</summary>
     public static bool Ran(Observation observation, string prefix) => observation.Names.Any(n => n.StartsWith(prefix, StringComparison.Ordinal));
@@ -63,7 +81,25 @@ internal static class CheckParts
             return Verdict.Fail($"{what}: not implemented.");
         }
 
+        if (student.Contains(prefix + Crashed))
+        {
+            return Verdict.Fail($"{what}: {FromText(student[prefix + Crashed])}");
+        }
+
         var verdict = score(Slice(student, prefix), Slice(expected, prefix));
         return verdict.Message.Length > 0 ? verdict with { Message = $"{what}: {verdict.Message}" } : verdict;
     }
+
+    /// <summary>The exception's type and message, and the student's line that threw: what the student needs, in 400 characters.</summary>
+    private static string Describe(Exception e)
+    {
+        var frame = (e.StackTrace ?? "").Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("at Homework.", StringComparison.Ordinal));
+        var text = $"{e.GetType().Name}: {e.Message}" + (frame is null ? "" : $" ({frame})");
+        return text.Length <= 400 ? text : text[..397] + "...";
+    }
+
+    /// <summary>Text as a tensor of character codes: observations hold tensors only.</summary>
+    private static Tensor Text(string text) => Tensor.FromArray([.. text.Select(c => (double)c)], text.Length);
+
+    private static string FromText(Tensor codes) => new([.. codes.ToArray<double>().Select(c => (char)c)]);
 }

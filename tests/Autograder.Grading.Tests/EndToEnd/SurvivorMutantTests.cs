@@ -21,9 +21,14 @@ public sealed class SurvivorMutantTests
             ["StridedConv.Forward"] = "if (x.Shape[2] + (2 * padding) <= k.Shape[2]) { throw new ArgumentException(\"the kernel does not fit\"); }\n" + fits,
             ["TemporalLayers.TemporalSoftmaxLoss"] = Changed("A3/TemporalLayers.cs", "TemporalSoftmaxLoss", "scores - scores.Max(1, keepDim: true).Values", "scores"),
             ["Bleu.Unigram"] = Changed("A3/Bleu.cs", "Unigram", "candidate.Count == 0", "candidate.Count < 0"),
+            ["TrainingLoop.Fit"] = Changed("A5/TrainingLoop.cs", "Fit", "(-1, (IReadOnlyDictionary", "(1, (IReadOnlyDictionary"),
+
+            // Right on the public check's sizes only (3 outputs): the new hidden check of the layers draws other sizes.
+            ["Layers.FcForward"] = "var output = x.MatMul(w) + b.Reshape(1, 3); return (output, new FcCache(x, w, b));",
+            ["TemporalLayers.TemporalAffineForward"] = Changed("A3/TemporalLayers.cs", "TemporalAffineForward", ".Reshape(x.Shape[0], x.Shape[1], w.Shape[1])", ".Reshape(3, 4, w.Shape[1])"),
         });
-        string[] ids = ["a1.softmax_loss", "a1.solver_accuracy", "a1.solver_train", "a1.adam", "a2.strided_conv", "a3.temporal_softmax_loss", "a3.bleu"];
-        var results = HostProcess.Grade(Implementations.Grader(), mutants, null, ["--only", .. ids]);
+        string[] ids = ["a1.softmax_loss", "a1.solver_accuracy", "a1.solver_train", "a1.adam", "a2.strided_conv", "a3.temporal_softmax_loss", "a3.bleu", "a5.fit"];
+        var results = HostProcess.Grade(Implementations.Grader(), mutants, null, ["--student-id", "s2", "--only", "a1.fc_forward", "a1.layers_hidden", "a3.temporal_layers", "a3.steps_hidden", .. ids]);
         Assert.Multiple(() =>
         {
             foreach (var id in ids)
@@ -38,6 +43,13 @@ public sealed class SurvivorMutantTests
             Assert.That(results["a2.strided_conv"].Output, Does.Contain("the kernel does not fit"));
             Assert.That(results["a3.temporal_softmax_loss"].Output, Does.Contain("hundreds apart"));
             Assert.That(results["a3.bleu"].Output, Does.Contain("an empty caption"));
+            Assert.That(results["a5.fit"].Output, Does.Contain("Fit(…, epochs: 1) threw"));
+            Assert.That(results["a1.fc_forward"].Tag, Is.EqualTo("passed"), "the public sizes hide the hard-coded 3");
+            Assert.That(results["a1.layers_hidden"].Tag, Is.AnyOf("failed", "errored"));
+            Assert.That(results["a1.layers_hidden"].Output, Does.Contain("FcForward"));
+            Assert.That(results["a3.temporal_layers"].Tag, Is.EqualTo("passed"), "the public sizes hide the hard-coded batch and length");
+            Assert.That(results["a3.steps_hidden"].Tag, Is.AnyOf("failed", "errored"));
+            Assert.That(results["a3.steps_hidden"].Output, Does.Contain("TemporalLayers"));
         });
     }
 
