@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Autograder.Grading.Checks;
+using Autograder.Grading.Judging;
 using Autograder.Tensors;
 
 namespace Autograder.Host.Checks.Support;
@@ -88,6 +89,26 @@ internal static class CheckParts
 
         var verdict = score(Slice(student, prefix), Slice(expected, prefix));
         return verdict.Message.Length > 0 ? verdict with { Message = $"{what}: {verdict.Message}" } : verdict;
+    }
+
+    /// <summary>Scores every part with <paramref name="score"/>, an equal share each; a failure points at the first failing part's member.</summary>
+    public static Verdict ScoreEqually(Observation student, Observation expected, IReadOnlyList<(string Prefix, string What, string Member)> parts, Func<Observation, Observation, Verdict> score)
+    {
+        var verdicts = parts.Select(p => Score(student, expected, p.Prefix, p.What, score)).ToList();
+        var failed = parts.Zip(verdicts).FirstOrDefault(p => p.Second.Fraction < 1);
+        return new Verdict(verdicts.Average(v => v.Fraction), string.Join(" ", verdicts.Select(v => v.Message).Where(m => m.Length > 0))) { Blame = failed.Second?.Blame ?? failed.First.Member };
+    }
+
+    /// <summary>Every tensor of a part against the reference's: names starting with d as gradients, the others (outputs, weights, losses) as values.</summary>
+    public static Verdict ValuesAndGradients(Observation student, Observation expected)
+    {
+        var card = new Scorecard();
+        foreach (var name in expected.Names)
+        {
+            card = name.StartsWith('d') ? card.Gradient(name, student[name], expected[name]) : card.Value(name, student[name], expected[name]);
+        }
+
+        return card.Verdict;
     }
 
     /// <summary>The exception's type and message, and the student's line that threw: what the student needs, in 400 characters.</summary>

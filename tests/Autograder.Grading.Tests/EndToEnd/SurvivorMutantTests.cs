@@ -3,7 +3,8 @@ namespace Autograder.Grading.Tests.EndToEnd;
 /// <summary>
 /// Mutants that survived the first Stryker.NET run of the public checks (stryker/results/), each written here as a student
 /// would, and the strengthened check that now catches it: sizes that hide an off-by-one, tiny and huge magnitudes, several steps,
-/// a subsample, empty captions.
+/// a subsample, empty captions, a single epoch; and sizes hard-coded to the public checks', which the hidden checks of the
+/// layers (A1), the convolutions (A2) and the steps (A3) catch.
 /// </summary>
 [NonParallelizable]
 public sealed class SurvivorMutantTests
@@ -25,10 +26,11 @@ public sealed class SurvivorMutantTests
 
             // Right on the public check's sizes only (3 outputs): the new hidden check of the layers draws other sizes.
             ["Layers.FcForward"] = "var output = x.MatMul(w) + b.Reshape(1, 3); return (output, new FcCache(x, w, b));",
+            ["Convolution.Full"] = Changed("A2/Convolution.cs", "Full", "x.Pad([w - 1, w - 1, h - 1, h - 1])", "x.Pad([1, 1, 2, 2])"),
             ["TemporalLayers.TemporalAffineForward"] = Changed("A3/TemporalLayers.cs", "TemporalAffineForward", ".Reshape(x.Shape[0], x.Shape[1], w.Shape[1])", ".Reshape(3, 4, w.Shape[1])"),
         });
         string[] ids = ["a1.softmax_loss", "a1.solver_accuracy", "a1.solver_train", "a1.adam", "a2.strided_conv", "a3.temporal_softmax_loss", "a3.bleu", "a5.fit"];
-        var results = HostProcess.Grade(Implementations.Grader(), mutants, null, ["--student-id", "s2", "--only", "a1.fc_forward", "a1.layers_hidden", "a3.temporal_layers", "a3.steps_hidden", .. ids]);
+        var results = HostProcess.Grade(Implementations.Grader(), mutants, null, ["--student-id", "s2", "--only", "a1.fc_forward", "a1.layers_hidden", "a2.conv_operations", "a2.convolution_hidden", "a3.temporal_layers", "a3.steps_hidden", .. ids]);
         Assert.Multiple(() =>
         {
             foreach (var id in ids)
@@ -47,6 +49,9 @@ public sealed class SurvivorMutantTests
             Assert.That(results["a1.fc_forward"].Tag, Is.EqualTo("passed"), "the public sizes hide the hard-coded 3");
             Assert.That(results["a1.layers_hidden"].Tag, Is.AnyOf("failed", "errored"));
             Assert.That(results["a1.layers_hidden"].Output, Does.Contain("FcForward"));
+            Assert.That(results["a2.conv_operations"].Tag, Is.EqualTo("passed"), "the public 3×2 kernel hides the hard-coded padding");
+            Assert.That(results["a2.convolution_hidden"].Tag, Is.AnyOf("failed", "errored"));
+            Assert.That(results["a2.convolution_hidden"].Output, Does.Contain("Convolution: full"));
             Assert.That(results["a3.temporal_layers"].Tag, Is.EqualTo("passed"), "the public sizes hide the hard-coded batch and length");
             Assert.That(results["a3.steps_hidden"].Tag, Is.AnyOf("failed", "errored"));
             Assert.That(results["a3.steps_hidden"].Output, Does.Contain("TemporalLayers"));

@@ -1,5 +1,4 @@
 using Autograder.Grading.Checks;
-using Autograder.Grading.Judging;
 using Autograder.Host.Checks.Support;
 using Autograder.Tensors;
 using Homework.A1;
@@ -73,22 +72,5 @@ internal sealed class LayersHiddenCheck() : A1Check("a1.layers_hidden", "Layers 
             }));
     }
 
-    public override Verdict Judge(Observation student, Observation expected)
-    {
-        var verdicts = Parts.Select(p => CheckParts.Score(student, expected, p.Prefix, p.What, Score)).ToList();
-        var first = Parts.Zip(verdicts).FirstOrDefault(p => p.Second.Fraction < 1);
-        return new Verdict(verdicts.Average(v => v.Fraction), string.Join(" ", verdicts.Select(v => v.Message).Where(m => m.Length > 0))) { Blame = first.Second?.Blame ?? first.First.Member };
-    }
-
-    /// <summary>Every tensor of a part against the reference's: values for outputs and weights, gradients for dx; the loss as a value.</summary>
-    private static Verdict Score(Observation student, Observation expected)
-    {
-        var card = new Scorecard();
-        foreach (var name in expected.Names)
-        {
-            card = name == "dx" ? card.Gradient(name, student[name], expected[name]) : card.Value(name, student[name], expected[name]);
-        }
-
-        return card.Verdict;
-    }
+    public override Verdict Judge(Observation student, Observation expected) => CheckParts.ScoreEqually(student, expected, Parts, CheckParts.ValuesAndGradients);
 }

@@ -1,5 +1,4 @@
 using Autograder.Grading.Checks;
-using Autograder.Grading.Judging;
 using Autograder.Host.Checks.Support;
 using Homework.A3;
 
@@ -75,22 +74,5 @@ internal sealed class StepsHiddenCheck() : A3Check("a3.steps_hidden", "RNN and L
             }));
     }
 
-    public override Verdict Judge(Observation student, Observation expected)
-    {
-        var verdicts = Parts.Select(p => CheckParts.Score(student, expected, p.Prefix, p.What, Score)).ToList();
-        var first = Parts.Zip(verdicts).FirstOrDefault(p => p.Second.Fraction < 1);
-        return new Verdict(verdicts.Average(v => v.Fraction), string.Join(" ", verdicts.Select(v => v.Message).Where(m => m.Length > 0))) { Blame = first.Second?.Blame ?? first.First.Member };
-    }
-
-    /// <summary>Outputs and the loss as values, everything starting with d as a gradient.</summary>
-    private static Verdict Score(Observation student, Observation expected)
-    {
-        var card = new Scorecard();
-        foreach (var name in expected.Names)
-        {
-            card = name.StartsWith('d') ? card.Gradient(name, student[name], expected[name]) : card.Value(name, student[name], expected[name]);
-        }
-
-        return card.Verdict;
-    }
+    public override Verdict Judge(Observation student, Observation expected) => CheckParts.ScoreEqually(student, expected, Parts, CheckParts.ValuesAndGradients);
 }
