@@ -12,9 +12,15 @@ namespace Autograder.Host.Checks.A3;
 internal sealed class AdditiveAttentionCheck() : A3Check("a3.additive_attention", "AdditiveAttention: keys, weights over regions, context, gradients", 3,
     "Homework.A3.AdditiveAttention.Keys", "Homework.A3.AdditiveAttention.Forward")
 {
-    public override Observation Probe(ProbeContext context)
+    private const string Fields = "_regions, _hidden, _score";
+
+    public override Observation Probe(ProbeContext context) => Run(context, DecoderProbe.Public);
+
+    public override Verdict Judge(Observation student, Observation expected) => Score(student, expected, DecoderProbe.Public);
+
+    /// <summary>Probes the attention layer at sizes <paramref name="s"/>.</summary>
+    internal static Observation Run(ProbeContext context, DecoderProbe.Sizes s)
     {
-        var s = DecoderProbe.Public;
         var attention = new AdditiveAttention(s.F, s.H, s.A);
         var observation = new Observation();
         if (!ModuleProbe.SetWeights(attention, DecoderProbe.AttentionParameters(s), context, observation))
@@ -30,10 +36,11 @@ internal sealed class AdditiveAttentionCheck() : A3Check("a3.additive_attention"
         return observation;
     }
 
-    public override Verdict Judge(Observation student, Observation expected)
+    /// <summary>Scores a probe made at sizes <paramref name="s"/>.</summary>
+    internal static Verdict Score(Observation student, Observation expected, DecoderProbe.Sizes s)
     {
         var card = new Scorecard();
-        if (!ModuleProbe.ScoreNames(card, student, DecoderProbe.AttentionParameters(DecoderProbe.Public), "_regions, _hidden, _score"))
+        if (!ModuleProbe.ScoreNames(card, student, DecoderProbe.AttentionParameters(s), Fields))
         {
             card.Property(false, "Nothing else was run: the parameters' names or shapes differ.", weight: 2.5);
             return card.Verdict;

@@ -1,5 +1,6 @@
 using Autograder.Grading.Checks;
 using Autograder.Grading.Judging;
+using Autograder.Tensors;
 using Homework.A3;
 
 namespace Autograder.Host.Checks.A3;
@@ -15,13 +16,17 @@ internal sealed class CaptioningLossCheck() : A3Check("a3.captioning_loss", "Cap
 
     protected override IReadOnlyList<Substitution> Substitutes => [RnnStepFile, RnnFile, LstmStepFile, LstmFile, TemporalLayersFile];
 
-    public override Observation Probe(ProbeContext context)
+    public override Observation Probe(ProbeContext context) =>
+        Run(context, new CaptioningModel.Sizes(CaptioningModel.Vocabulary, 6, 5, 4), CaptioningModel.Captions());
+
+    /// <summary>The loss and gradients of both cores at <paramref name="sizes"/> on <paramref name="captions"/> (padded with the sizes' null word).</summary>
+    internal static Observation Run(ProbeContext context, CaptioningModel.Sizes sizes, Tensor captions)
     {
         var observation = new Observation();
         foreach (var cell in new[] { CellType.Rnn, CellType.Lstm })
         {
-            var model = CaptioningModel.Create(context, cell);
-            var (loss, gradients) = model.Loss(context.Randn(3, 6), CaptioningModel.Captions());
+            var model = CaptioningModel.Create(context, cell, sizes, forSampling: false);
+            var (loss, gradients) = model.Loss(context.Randn(captions.Shape[0], sizes.Input), captions);
             observation.Set($"{Prefix(cell)}loss", loss);
             foreach (var name in Parameters)
             {
@@ -34,7 +39,10 @@ internal sealed class CaptioningLossCheck() : A3Check("a3.captioning_loss", "Cap
         return observation;
     }
 
-    public override Verdict Judge(Observation student, Observation expected)
+    public override Verdict Judge(Observation student, Observation expected) => Score(student, expected);
+
+    /// <summary>Scores a probe of <see cref="Run"/>.</summary>
+    internal static Verdict Score(Observation student, Observation expected)
     {
         // The host never loads the homework: the judge names the cores by their prefixes, not by the CellType enum.
         var card = new Scorecard();

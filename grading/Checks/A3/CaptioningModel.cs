@@ -22,7 +22,7 @@ internal static class CaptioningModel
     public static CaptioningRnn Create(ProbeContext context, CellType cell, Sizes sizes, bool forSampling)
     {
         ArgumentNullException.ThrowIfNull(sizes);
-        var model = new CaptioningRnn(sizes.Vocabulary, sizes.Input, sizes.WordVector, sizes.Hidden, cell, new Generator(0));
+        var model = new CaptioningRnn(sizes.Vocabulary, sizes.Input, sizes.WordVector, sizes.Hidden, cell, new Generator(0), sizes.NullToken, sizes.StartToken);
         foreach (var name in model.Parameters.Keys.Order(StringComparer.Ordinal).ToList())
         {
             model.Parameters[name] = context.Randn([.. model.Parameters[name].Shape.ToArray()]) * (forSampling && name == "W_embed" ? 2.0 : 0.5);
@@ -31,8 +31,8 @@ internal static class CaptioningModel
         return model;
     }
 
-    /// <summary>A captioning model's sizes: vocabulary V, image features D, word vectors W, hidden state H.</summary>
-    public sealed record Sizes(int Vocabulary, int Input, int WordVector, int Hidden);
+    /// <summary>A captioning model's sizes: vocabulary V, image features D, word vectors W, hidden state H; and its padding and start words.</summary>
+    public sealed record Sizes(int Vocabulary, int Input, int WordVector, int Hidden, long NullToken = 0, long StartToken = 1);
 
     /// <summary>Three captions of seven tokens: start word, words, end word, then padding (index 0) of different lengths.</summary>
     public static Tensor Captions() => Tensor.FromArray(new long[]

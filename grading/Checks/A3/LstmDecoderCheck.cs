@@ -16,9 +16,13 @@ internal sealed class LstmDecoderCheck() : A3Check("a3.lstm_decoder", "LstmDecod
 {
     private const string Fields = "_project, _embed, _cell, _dropout, _output";
 
-    public override Observation Probe(ProbeContext context)
+    public override Observation Probe(ProbeContext context) => Run(context, DecoderProbe.Public);
+
+    public override Verdict Judge(Observation student, Observation expected) => Score(student, expected, DecoderProbe.Public);
+
+    /// <summary>Probes the decoder at sizes <paramref name="s"/>.</summary>
+    internal static Observation Run(ProbeContext context, DecoderProbe.Sizes s)
     {
-        var s = DecoderProbe.Public;
         var model = new LstmDecoder(s.V, s.F, s.W, s.H);
         var observation = new Observation();
         if (!ModuleProbe.SetWeights(model, DecoderProbe.LstmDecoderParameters(s), context, observation))
@@ -51,10 +55,11 @@ internal sealed class LstmDecoderCheck() : A3Check("a3.lstm_decoder", "LstmDecod
         return observation;
     }
 
-    public override Verdict Judge(Observation student, Observation expected)
+    /// <summary>Scores a probe made at sizes <paramref name="s"/>.</summary>
+    internal static Verdict Score(Observation student, Observation expected, DecoderProbe.Sizes s)
     {
         var card = new Scorecard();
-        if (!ModuleProbe.ScoreNames(card, student, DecoderProbe.LstmDecoderParameters(DecoderProbe.Public), Fields))
+        if (!ModuleProbe.ScoreNames(card, student, DecoderProbe.LstmDecoderParameters(s), Fields))
         {
             card.Property(false, "Nothing else was run: the parameters' names or shapes differ.", weight: 3.5);
             return card.Verdict;

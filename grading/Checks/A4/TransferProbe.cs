@@ -33,6 +33,40 @@ internal static class TransferProbe
     public static bool BackboneUnchanged(Module model, IReadOnlyDictionary<string, Tensor> before) =>
         Split(model).Backbone.All(p => before.TryGetValue(p.Name, out var old) && old.AllClose(p.Parameter.Detach(), 0, 0));
 
+    /// <summary>What <see cref="LinearOnFeatures"/> failing means, for the message.</summary>
+    public const string NotLinearOnFeatures = "The model's scores are not one linear layer (Linear(512, classes), the model's fc) applied to the pretrained network's 512 features: replace model.Fc with the new layer, do not add one after it.";
+
+    /// <summary>
+    /// Whether <paramref name="scores"/> are the model's final layer applied to its pooled features, with that layer's own
+    /// weights (so any initialisation passes, but a layer appended after the old one, or a model that does not use its new
+    /// layer, does not).
+    /// </summary>
+    public static bool LinearOnFeatures(Module model, Tensor images, Tensor scores)
+    {
+        var (head, _) = Split(model);
+        if (model is not ResNet resnet || head.Count != 2 || head[0].Parameter.Dim != 2 || head[0].Parameter.Shape[1] != ResNet.FeatureCount)
+        {
+            return false;
+        }
+
+        using var scope = Tensor.NoGrad();
+        var (weight, bias) = (head[0].Parameter.To(DType.Float64), head[1].Parameter.To(DType.Float64));
+        var linear = resnet.Features(images).To(DType.Float64).MatMul(weight.T) + bias;
+        return linear.Shape.SequenceEqual(scores.Shape) && linear.AllClose(scores, 1e-4, 1e-5);
+    }
+
+    /// <summary>
+    /// The final layer's weight and bias after one SGD step of rate <paramref name="rate"/> on the cross-entropy of
+    /// <paramref name="labels"/>, from its values <paramref name="weight"/> and <paramref name="bias"/> before the step and the
+    /// backbone's <paramref name="features"/> (float64): W − rate · (softmax − one-hot)ᵀ φ / N, and the same for b.
+    /// </summary>
+    public static Tensor SgdStep(Tensor weight, Tensor bias, Tensor features, Tensor labels, double rate)
+    {
+        var n = features.Shape[0];
+        var dscores = ((features.MatMul(weight.T) + bias).Softmax(1) - labels.OneHot((int)weight.Shape[0]).To(DType.Float64)) / n;
+        return Tensor.Cat([(weight - (dscores.T.MatMul(features) * rate)).Reshape(-1), (bias - (dscores.Sum(0) * rate)).Reshape(-1)]);
+    }
+
     /// <summary>The training-loop probe's data and network (seeded; the best validation epoch is unique and not the last).</summary>
     public sealed class LoopSetup
     {

@@ -92,9 +92,13 @@ internal static class CheckParts
     }
 
     /// <summary>Scores every part with <paramref name="score"/>, an equal share each; a failure points at the first failing part's member.</summary>
-    public static Verdict ScoreEqually(Observation student, Observation expected, IReadOnlyList<(string Prefix, string What, string Member)> parts, Func<Observation, Observation, Verdict> score)
+    public static Verdict ScoreEqually(Observation student, Observation expected, IReadOnlyList<(string Prefix, string What, string Member)> parts, Func<Observation, Observation, Verdict> score) =>
+        ScoreEqually(student, expected, [.. parts.Select(p => (p.Prefix, p.What, p.Member, score))]);
+
+    /// <summary>Scores every part with its own scoring function, an equal share each; a failure points at the first failing part's member.</summary>
+    public static Verdict ScoreEqually(Observation student, Observation expected, IReadOnlyList<(string Prefix, string What, string Member, Func<Observation, Observation, Verdict> Score)> parts)
     {
-        var verdicts = parts.Select(p => Score(student, expected, p.Prefix, p.What, score)).ToList();
+        var verdicts = parts.Select(p => Score(student, expected, p.Prefix, p.What, p.Score)).ToList();
         var failed = parts.Zip(verdicts).FirstOrDefault(p => p.Second.Fraction < 1);
         return new Verdict(verdicts.Average(v => v.Fraction), string.Join(" ", verdicts.Select(v => v.Message).Where(m => m.Length > 0))) { Blame = failed.Second?.Blame ?? failed.First.Member };
     }

@@ -26,6 +26,7 @@ public sealed class FairnessTests
             Assert.That(results["a1.adam"].Tag, Is.EqualTo("passed"), results["a1.adam"].Output);
             Assert.That(results["a1.solver_accuracy"].Tag, Is.EqualTo("passed"), results["a1.solver_accuracy"].Output);
             Assert.That(results["a1.solver_train"].Tag, Is.EqualTo("passed"), results["a1.solver_train"].Output);
+            Assert.That(results["a1.models_hidden"].Tag, Is.EqualTo("passed"), results["a1.models_hidden"].Output);
             Assert.That(results["a1.softmax_loss"].Tag, Is.EqualTo("failed"), "titled 'stable for large scores'");
             Assert.That(results["a1.softmax_loss"].Output, Does.Contain("NaN").Or.Contain("∞").Or.Contain("Infinity"));
         });
@@ -69,10 +70,11 @@ public sealed class FairnessTests
 
     /// <summary>
     /// A4's losses written another way than the reference: a product instead of a square, the Gram matrix image by image with
-    /// the normalisation applied before the product, the style terms stacked and summed, TV weighted term by term.
+    /// the normalisation applied before the product, the style terms stacked and summed, TV weighted term by term; and the new
+    /// final layer of finetuning and freezing initialised otherwise (the library's default generator, zeros).
     /// </summary>
     [Test]
-    public void Style_losses_written_differently_get_full_marks_public_and_hidden()
+    public void Style_losses_written_differently_and_new_layers_initialised_otherwise_get_full_marks_public_and_hidden()
     {
         var variant = new Dictionary<string, string>
         {
@@ -82,11 +84,16 @@ public sealed class FairnessTests
             ["StyleLosses.StyleLoss"] = "var terms = styleLayers.Select((layer, l) => (GramMatrix(features[layer]) - styleTargets[l]).Pow(2).Sum() * styleWeights[l]).ToList(); return Tensor.Stack(terms).Sum();",
             ["StyleLosses.TvLoss"] = "var (h, w) = (image.Shape[2], image.Shape[3]); var across = image.Slice(3, 1, w) - image.Slice(3, 0, w - 1); var down = image.Slice(2, 1, h) - image.Slice(2, 0, h - 1); "
                 + "return (across.Square().Sum() * tvWeight) + (down.Square().Sum() * tvWeight);",
+
+            // How the new final layer starts is the student's choice: the library's default generator, or zeros.
+            ["TransferLearning.Finetune"] = "ArgumentNullException.ThrowIfNull(model); model.Fc = new Linear(ResNet.FeatureCount, classes); return model;",
+            ["TransferLearning.Freeze"] = "ArgumentNullException.ThrowIfNull(model); foreach (var p in model.Parameters()) { p.RequiresGrad = false; } var head = new Linear(ResNet.FeatureCount, classes); "
+                + "using (Tensor.NoGrad()) { foreach (var p in head.Parameters()) { p.Mul_(0.0); } } model.Fc = head; return [.. head.Parameters()];",
         };
         var results = HostProcess.Grade(Implementations.Grader(), Implementations.Variant("fairness-a4", variant), null, "--assignment", "a4");
         Assert.Multiple(() =>
         {
-            foreach (var id in new[] { "a4.content_loss", "a4.gram_matrix", "a4.style_loss", "a4.tv_loss", "a4.style_losses_hidden" })
+            foreach (var id in new[] { "a4.content_loss", "a4.gram_matrix", "a4.style_loss", "a4.tv_loss", "a4.style_losses_hidden", "a4.finetune", "a4.freeze", "a4.transfer_hidden" })
             {
                 Assert.That(results[id].Tag, Is.EqualTo("passed"), $"{id}: {results[id].Output}");
                 Assert.That(results[id].Score, Is.EqualTo(results[id].MaxScore), id);

@@ -58,6 +58,45 @@ public sealed class SurvivorMutantTests
         });
     }
 
+    /// <summary>
+    /// Constants and sizes hard-coded to the public checks' (a regularisation of 0.3, three steps per epoch, the padding word
+    /// 0, a state of 4, five regions): each passes its public check and fails the hidden check on drawn sizes, which names the
+    /// member. A brevity penalty from the shortest reference (the public check catches it too) fails the hidden BLEU check.
+    /// </summary>
+    [Test]
+    public void Constants_of_the_public_checks_are_caught_by_the_hidden_checks_of_the_models()
+    {
+        var mutants = Implementations.Variant("public-constants", new Dictionary<string, string>
+        {
+            ["SoftmaxClassifier.Loss"] = Changed("A1/SoftmaxClassifier.cs", "Loss", "dw + (Reg * w)", "dw + (0.3 * w)"),
+            ["Solver.Train"] = Changed("A1/Solver.cs", "Train", "Math.Max(n / batch, 1)", "3"),
+            ["CaptioningRnn.Loss"] = Changed("A3/CaptioningRnn.cs", "Loss", "target.Ne(NullToken)", "target.Ne(0L)"),
+            ["LstmDecoder.Start"] = Changed("A3/LstmDecoder.cs", "Start", "Tensor.ZerosLike(h)", "Tensor.Zeros([h.Shape[0], 4], DType.Float64)"),
+            ["AdditiveAttention.Forward"] = Changed("A3/AdditiveAttention.cs", "Forward", ".Tanh()).Squeeze(2)", ".Tanh()).Reshape(regions.Shape[0], 5)"),
+            ["Bleu.Unigram"] = Changed("A3/Bleu.cs", "Unigram", "ClosestLength(candidate.Count, references)", "references.Min(r => r.Count)"),
+        });
+        string[] visible = ["a1.softmax_classifier", "a1.solver_train", "a3.captioning_loss", "a3.lstm_decoder", "a3.additive_attention"];
+        string[] hidden = ["a1.models_hidden", "a3.captioning_loss_hidden", "a3.decoders_hidden", "a3.bleu_hidden"];
+        var results = HostProcess.Grade(Implementations.Grader(), mutants, null, ["--student-id", "s2", "--only", .. visible, .. hidden]);
+        Assert.Multiple(() =>
+        {
+            foreach (var id in visible)
+            {
+                Assert.That(results[id].Tag, Is.EqualTo("passed"), $"{id}: the public sizes hide the constant");
+            }
+
+            foreach (var id in hidden)
+            {
+                Assert.That(results[id].Tag, Is.AnyOf("failed", "errored"), id);
+            }
+
+            Assert.That(results["a1.models_hidden"].Output, Does.Contain("SoftmaxClassifier: dW").And.Contain("Solver.Train: after"));
+            Assert.That(results["a3.captioning_loss_hidden"].Output, Does.Contain("rnn loss").And.Contain("lstm loss"));
+            Assert.That(results["a3.decoders_hidden"].Output, Does.Contain("AdditiveAttention: ").And.Contain("LstmDecoder: "));
+            Assert.That(results["a3.bleu_hidden"].Output, Does.Contain("Bleu.Unigram"));
+        });
+    }
+
     private static string Changed(string file, string method, string from, string to)
     {
         var body = Implementations.ReferenceBody(file, method);
