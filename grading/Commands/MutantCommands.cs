@@ -12,9 +12,10 @@ internal static class MutantCommands
         var assignment = new Option<string>("--assignment") { Description = "The assignment Stryker mutated (a1, a2, …).", Required = true };
         var equivalents = new Option<string?>("--equivalents") { Description = "The reviewed list of equivalent mutants (default: stryker/equivalent-mutants.tsv)." };
         var output = new Option<string?>("--out") { Description = "Where to write the Markdown summary (default: stryker/results/aN.md)." };
+        var complete = new Option<bool>("--complete") { Description = "Say in the summary that Stryker ran at its Complete mutation level (stryker/measure.sh aN complete)." };
         var command = new Command("mutants", "Grade the mutants of the reference that survived the public checks (a Stryker.NET report) with every check, public and hidden, and write the mutation score (course staff; README, \"Measuring the checks\").")
         {
-            report, assignment, equivalents, output,
+            report, assignment, equivalents, output, complete,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -32,7 +33,7 @@ internal static class MutantCommands
             var sources = mutants.Select(m => m.File).Distinct().ToDictionary(f => f, f => File.ReadAllText(Path.Combine(paths.Reference, f)));
             var destination = parse.GetValue(output) ?? Path.Combine(paths.Root, "stryker", "results", name + ".md");
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
-            File.WriteAllText(destination, MutationSummary.Format(name, verdicts, sources));
+            File.WriteAllText(destination, MutationSummary.Format(name, verdicts, sources, parse.GetValue(complete)));
             var survivors = verdicts.Where(v => v.Fate == MutantFate.Survived).ToList();
             Console.WriteLine($"{name}: public checks {MutationSummary.Score(verdicts, false):0.0} %, every check {MutationSummary.Score(verdicts, true):0.0} %; {survivors.Count} survivor(s). Wrote {destination}.");
             if (survivors.Count > 0)

@@ -18,7 +18,8 @@ internal static class MutationSummary
     /// <param name="assignment">The assignment (<c>a1</c>).</param>
     /// <param name="verdicts">Every tested mutant's fate.</param>
     /// <param name="sources">The text of each mutated file, by its relative path.</param>
-    public static string Format(string assignment, IReadOnlyList<MutantVerdict> verdicts, IReadOnlyDictionary<string, string> sources)
+    /// <param name="complete">Whether Stryker ran at its Complete mutation level rather than its Standard one.</param>
+    public static string Format(string assignment, IReadOnlyList<MutantVerdict> verdicts, IReadOnlyDictionary<string, string> sources, bool complete = false)
     {
         int Count(MutantFate fate) => verdicts.Count(v => v.Fate == fate);
         var name = assignment.ToUpperInvariant();
@@ -26,9 +27,9 @@ internal static class MutationSummary
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Mutation score of {name}'s checks");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Stryker.NET mutated reference/{name} and ran the public checks on every mutant (tests/Homework.Tests, category {name});");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Stryker.NET mutated reference/{name} at its {(complete ? "Complete" : "Standard")} level and ran the public checks on every mutant (tests/Homework.Tests, category {name});");
         text.AppendLine(CultureInfo.InvariantCulture, $"`autograder mutants` then graded each survivor with every check of {name}, public and hidden, through the grader (the hidden");
-        text.AppendLine(CultureInfo.InvariantCulture, $"inputs of student `{MutantGrading.StudentId}`). Made by `stryker/measure.sh {assignment}`; see README.md, \"Measuring the checks\".");
+        text.AppendLine(CultureInfo.InvariantCulture, $"inputs of student `{MutantGrading.StudentId}`). Made by `stryker/measure.sh {assignment}{(complete ? " complete" : "")}`; see README.md, \"Measuring the checks\".");
         text.AppendLine();
         text.AppendLine("| Mutants | Count |");
         text.AppendLine("|---|---:|");

@@ -8,7 +8,7 @@ namespace Autograder.Host.Checks.A5;
 /// <summary>
 /// SentimentTraining.Predict on the check's own model over two batches, with some sentences at a probability of exactly 0.5
 /// (every word's weight and the bias zero): labels 0/1 in order, 1 at the threshold, evaluation mode during the calls and the
-/// model's mode restored, no graph built.
+/// model's mode restored, no graph built; no batches give no labels (shape (0)).
 /// </summary>
 internal sealed class PredictCheck() : A5Check("a5.predict", "SentimentTraining.Predict: threshold 0.5, order, evaluation mode", 1,
     "Homework.A5.SentimentTraining.Predict")
@@ -36,7 +36,22 @@ internal sealed class PredictCheck() : A5Check("a5.predict", "SentimentTraining.
         observation.Set("no_graph", predictions.RequiresGrad ? 0 : 1);
         observation.Set("eval_mode", model.Modes.Count > 0 && model.Modes.All(m => !m) ? 1 : 0);
         observation.Set("mode_restored", model.Training ? 1 : 0);
+        observation.Set("empty", Empty(model) ? 1 : 0);
         return observation;
+    }
+
+    /// <summary>Whether Predict with no batches returns no labels; one that throws there loses only this item.</summary>
+    private static bool Empty(ProbeClassifier model)
+    {
+        try
+        {
+            var none = SentimentTraining.Predict(model, []);
+            return none.Dim == 1 && none.Shape[0] == 0;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not NotImplementedException)
+        {
+            return false;
+        }
     }
 
     public override Verdict Judge(Observation student, Observation expected)
@@ -59,6 +74,7 @@ internal sealed class PredictCheck() : A5Check("a5.predict", "SentimentTraining.
             .Property(student["eval_mode"].Item() == 1, "The model was in training mode while predicting: call model.Eval() (dropout must not act).", weight: 0.5)
             .Property(student["mode_restored"].Item() == 1, "The model was left in evaluation mode: return it to the mode it was in (model.Train(training)).", weight: 0.25)
             .Property(student["no_graph"].Item() == 1, "The predictions carry a graph: predict inside a Tensor.NoGrad() scope.", weight: 0.25)
+            .Property(student["empty"].Item() == 1, "Predict with no batches must return an empty tensor of labels (shape (0)), not a scalar or an exception.", weight: 0.25)
             .Verdict;
     }
 }

@@ -20,6 +20,7 @@ internal sealed class DecoderAttentionCheck() : A6Check("a6.decoder_attention", 
 
     /// <summary>Probes the attention weights and a decoder step with attention for each cell, on the given sizes (equal hidden sizes).</summary>
     public static Observation Run(ProbeContext context, Seq2SeqProbe.Sizes s) => CheckParts.Probe(
+        isolateFailures: true,
         ("attention_", () => Weights(Seq2SeqProbe.Part(context, 0), s)),
         ("rnn_", () => DecoderCheck.Run(Seq2SeqProbe.Part(context, 1), false, s, attention: true)),
         ("lstm_", () => DecoderCheck.Run(Seq2SeqProbe.Part(context, 2), true, s, attention: true)));

@@ -21,6 +21,7 @@ internal sealed class Seq2SeqCheck() : A6Check("a6.seq2seq", "Seq2Seq: encode, t
 
     /// <summary>Probes an RNN translator without attention on <paramref name="plain"/> and an LSTM with attention on <paramref name="attending"/> (equal hidden sizes).</summary>
     public static Observation Run(ProbeContext context, Seq2SeqProbe.Sizes plain, Seq2SeqProbe.Sizes attending) => CheckParts.Probe(
+        isolateFailures: true,
         ("rnn_", () => Translate(Seq2SeqProbe.Part(context, 0), plain, false, attention: false)),
         ("lstm_attention_", () => Translate(Seq2SeqProbe.Part(context, 1), attending, true, attention: true)));
 

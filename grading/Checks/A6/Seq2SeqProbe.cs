@@ -118,7 +118,7 @@ internal static class Seq2SeqProbe
 
     /// <summary>Runs a probe per cell kind under its prefix ("rnn_", "lstm_"), each with its own random stream.</summary>
     public static Observation PerCell(ProbeContext context, Func<ProbeContext, bool, Observation> probe) =>
-        CheckParts.Probe(("rnn_", () => probe(Part(context, 0), false)), ("lstm_", () => probe(Part(context, 1), true)));
+        CheckParts.Probe(isolateFailures: true, ("rnn_", () => probe(Part(context, 0), false)), ("lstm_", () => probe(Part(context, 1), true)));
 
     /// <summary>Scores the parts of <see cref="PerCell"/>, half the points each.</summary>
     public static Verdict ScorePerCell(Observation student, Observation expected, Func<bool, Observation, Observation, Verdict> score)

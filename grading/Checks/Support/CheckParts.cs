@@ -74,6 +74,9 @@ internal static class CheckParts
             return slice;
         });
 
+    /// <summary>The exception the part under <paramref name="prefix"/> threw, described with the student's line; null when it did not throw.</summary>
+    public static string? Crash(Observation student, string prefix) => student.Contains(prefix + Crashed) ? FromText(student[prefix + Crashed]) : null;
+
     /// <summary>Scores a part that ran with <paramref name="score"/>, its message prefixed with <paramref name="what"/>; a part that did not, as not implemented.</summary>
     public static Verdict Score(Observation student, Observation expected, string prefix, string what, Func<Observation, Observation, Verdict> score)
     {
@@ -82,9 +85,9 @@ internal static class CheckParts
             return Verdict.Fail($"{what}: not implemented.");
         }
 
-        if (student.Contains(prefix + Crashed))
+        if (Crash(student, prefix) is { } crash)
         {
-            return Verdict.Fail($"{what}: {FromText(student[prefix + Crashed])}");
+            return Verdict.Fail($"{what}: {crash}");
         }
 
         var verdict = score(Slice(student, prefix), Slice(expected, prefix));

@@ -18,7 +18,7 @@ internal sealed class StyleLossesHiddenCheck() : A4Check("a4.style_losses_hidden
     public override Observation Probe(ProbeContext context)
     {
         var sizes = StyleProbe.Sizes.Draw(context);
-        return CheckParts.Probe([.. Parts.Select(p => (p.Prefix, (Func<Observation>)(() => p.Probe(context, sizes))))]);
+        return CheckParts.Probe(isolateFailures: true, [.. Parts.Select((p, i) => (p.Prefix, (Func<Observation>)(() => p.Probe(CheckParts.Own(context, i), sizes))))]);
     }
 
     public override Verdict Judge(Observation student, Observation expected)

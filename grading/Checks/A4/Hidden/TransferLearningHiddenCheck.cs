@@ -10,7 +10,7 @@ internal sealed class TransferLearningHiddenCheck() : A4Check("a4.transfer_hidde
     public override Observation Probe(ProbeContext context)
     {
         var classes = (int)context.Randint(4, 11, 1).Item<long>();
-        return CheckParts.Probe(("finetune_", () => FinetuneCheck.Run(context, classes)), ("freeze_", () => FreezeCheck.Run(context, classes)));
+        return CheckParts.Probe(isolateFailures: true, ("finetune_", () => FinetuneCheck.Run(context, classes)), ("freeze_", () => FreezeCheck.Run(context, classes)));
     }
 
     public override Verdict Judge(Observation student, Observation expected)

@@ -12,8 +12,9 @@ internal sealed class PoolingHiddenCheck() : A5Check("a5.pooling_hidden", "Seque
     {
         var sizes = SentenceProbe.Sizes.Draw(context);
         return CheckParts.Probe(
-            ("average_", () => PoolingProbe.Run(context, sizes, SequencePooling.Average, (v, _) => v.Mean(1))),
-            ("last_", () => PoolingProbe.Run(context, sizes, SequencePooling.LastRealToken, (v, _) => v.Select(1, v.Shape[1] - 1))));
+            isolateFailures: true,
+            ("average_", () => PoolingProbe.Run(CheckParts.Own(context, 0), sizes, SequencePooling.Average, (v, _) => v.Mean(1))),
+            ("last_", () => PoolingProbe.Run(CheckParts.Own(context, 1), sizes, SequencePooling.LastRealToken, (v, _) => v.Select(1, v.Shape[1] - 1))));
     }
 
     public override Verdict Judge(Observation student, Observation expected)
@@ -25,7 +26,7 @@ internal sealed class PoolingHiddenCheck() : A5Check("a5.pooling_hidden", "Seque
 
     /// <summary>A part's verdict: PoolingProbe's own messages name the part already.</summary>
     private static Verdict Part(Observation student, Observation expected, string prefix, string what, string mistake) =>
-        CheckParts.Ran(student, prefix)
-            ? PoolingProbe.Score(CheckParts.Slice(student, prefix), CheckParts.Slice(expected, prefix), what, mistake)
-            : Verdict.Fail($"{what}: not implemented.");
+        !CheckParts.Ran(student, prefix) ? Verdict.Fail($"{what}: not implemented.")
+            : CheckParts.Crash(student, prefix) is { } crash ? Verdict.Fail($"{what}: {crash}")
+            : PoolingProbe.Score(CheckParts.Slice(student, prefix), CheckParts.Slice(expected, prefix), what, mistake);
 }
