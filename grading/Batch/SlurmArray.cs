@@ -29,6 +29,47 @@ internal sealed class SlurmArray(SlurmOptions options, string folder, TimeSpan d
 {
     private const string ExitCodeFile = ".exit-code";
 
+    /// <summary>How long <see cref="Preflight"/> waits for the controller's answer.</summary>
+    public static readonly TimeSpan PreflightLimit = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Asks the Slurm controller whether it is up (<c>scontrol ping</c>, bounded by <see cref="PreflightLimit"/>) before any
+    /// submission is prepared: with the controller down or munge not running, <c>sbatch</c> would retry for minutes before
+    /// its own error.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Slurm's client tools are missing, or the controller did not answer that it is up.</exception>
+    public static void Preflight()
+    {
+        var start = new ProcessStartInfo("scontrol") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("ping");
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("Could not start scontrol.");
+        }
+        catch (Win32Exception e)
+        {
+            throw new InvalidOperationException($"--slurm: scontrol could not be started ({e.Message}); install Slurm's client tools on this machine, or grade without --slurm.", e);
+        }
+
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(PreflightLimit))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new InvalidOperationException($"--slurm: the Slurm controller did not answer 'scontrol ping' within {PreflightLimit.TotalSeconds:0} s: is munge running (munge -n | unmunge) and slurmctld reachable? Fix the cluster, or grade without --slurm.");
+            }
+
+            var said = string.Join(' ', $"{output.Result} {errors.Result}".Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !l.StartsWith('*')));
+            if (process.ExitCode != 0 || !said.Contains(" is UP", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"--slurm: the Slurm controller is not up ('scontrol ping' exited with {process.ExitCode}: {said}). Start slurmctld (and munge), check SLURM_CONF, or grade without --slurm.");
+            }
+        }
+    }
+
     /// <summary>Submits the tasks, waits for all of them, and returns the exit code of each that finished, by staging folder.</summary>
     /// <exception cref="InvalidOperationException">sbatch is missing or refused the job (its message is included).</exception>
     public async Task<IReadOnlyDictionary<string, int>> RunAsync(IReadOnlyList<SlurmTask> tasks, CancellationToken cancellationToken)

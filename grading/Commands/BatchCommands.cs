@@ -66,6 +66,12 @@ internal static class BatchCommands
                 _ = WorkerSandbox.Required(paths, source, noSandbox: false);
             }
 
+            if (parse.GetValue(slurm))
+            {
+                // Says at once when the cluster cannot take the job, rather than after sbatch's minutes of retries.
+                SlurmArray.Preflight();
+            }
+
             DataPreflight.Ensure(checks, new Dictionary<string, string> { [RunSettings.Quick] = passed.Contains("--quick") ? "true" : "false", [RunSettings.Repository] = paths.Root });
             var limit = parse.GetValue(deadline) is { } minutes ? TimeSpan.FromMinutes(minutes) : BatchSettings.DefaultDeadline(checks, options.TimeLimitScale);
             var settings = new BatchSettings(paths, target, checks, scope == GradingScope.Checks ? "check" : "grade", passed, parse.GetValue(jobs), parse.GetValue(force), limit)

@@ -34,4 +34,29 @@ public sealed class BatchSlurmTests
         });
         Directory.Delete(root, recursive: true);
     }
+
+    /// <summary>
+    /// A cluster whose controller is down (a configuration naming a port where nothing listens) is refused before any
+    /// submission is built, with what to do, rather than after sbatch's minutes of retries; nothing is graded or written.
+    /// </summary>
+    [Test]
+    public void A_cluster_whose_controller_is_down_is_refused_at_once()
+    {
+        var root = Directory.CreateTempSubdirectory("autograder-batch-slurm-down-").FullName;
+        var submissions = Path.Combine(root, "class");
+        Implementations.Sources(Path.Combine(submissions, "ada"));
+        var config = Path.Combine(root, "slurm.conf");
+        File.WriteAllText(config, "ClusterName=nowhere\nSlurmctldHost=localhost\nSlurmctldPort=6999\nMessageTimeout=2\nAuthType=auth/munge\n"
+            + "NodeName=localhost CPUs=1 State=UNKNOWN\nPartitionName=debug Nodes=localhost Default=YES\n");
+
+        var (exitCode, output) = BatchRun.Run(submissions, Path.Combine(root, "out"), new Dictionary<string, string?> { ["SLURM_CONF"] = config }, [.. Only, "--slurm"]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(2), output);
+            Assert.That(output, Does.Contain("the Slurm controller is not up").Or.Contain("scontrol could not be started"));
+            Assert.That(output, Does.Contain("grade without --slurm"));
+            Assert.That(File.Exists(Path.Combine(root, "out", "grades.csv")), Is.False, "nothing was graded");
+        });
+        Directory.Delete(root, recursive: true);
+    }
 }
