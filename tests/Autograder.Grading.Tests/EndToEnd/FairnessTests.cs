@@ -71,7 +71,8 @@ public sealed class FairnessTests
     /// <summary>
     /// A4's losses written another way than the reference: a product instead of a square, the Gram matrix image by image with
     /// the normalisation applied before the product, the style terms stacked and summed, TV weighted term by term; and the new
-    /// final layer of finetuning and freezing initialised otherwise (the library's default generator, zeros).
+    /// final layer of finetuning and freezing initialised otherwise (the library's default generator, zeros), and GloVe's
+    /// missing words drawn from another distribution with the same spread (A5).
     /// </summary>
     [Test]
     public void Style_losses_written_differently_and_new_layers_initialised_otherwise_get_full_marks_public_and_hidden()
@@ -89,11 +90,19 @@ public sealed class FairnessTests
             ["TransferLearning.Finetune"] = "ArgumentNullException.ThrowIfNull(model); model.Fc = new Linear(ResNet.FeatureCount, classes); return model;",
             ["TransferLearning.Freeze"] = "ArgumentNullException.ThrowIfNull(model); foreach (var p in model.Parameters()) { p.RequiresGrad = false; } var head = new Linear(ResNet.FeatureCount, classes); "
                 + "using (Tensor.NoGrad()) { foreach (var p in head.Parameters()) { p.Mul_(0.0); } } model.Fc = head; return [.. head.Parameters()];",
+
+            // GloVe's missing words drawn uniformly with GloVe's standard deviation rather than normally.
+            ["GloveEmbeddings.Table"] = "ArgumentNullException.ThrowIfNull(vocabulary); ArgumentNullException.ThrowIfNull(vectors); ArgumentNullException.ThrowIfNull(generator); "
+                + "var all = vectors.Values.SelectMany(v => v).Select(v => (double)v).ToArray(); var mean = all.Average(); var half = Math.Sqrt(3 * all.Select(v => (v - mean) * (v - mean)).Average()); "
+                + "var d = vectors.Values.First().Length; var table = new float[vocabulary.Count * d]; "
+                + "for (var id = 1; id < vocabulary.Count; id++) { for (var i = 0; i < d; i++) { table[(id * d) + i] = vectors.TryGetValue(vocabulary[id], out var v) ? v[i] : (float)(((2 * generator.NextDouble()) - 1) * half); } } "
+                + "return Tensor.FromArray(table, vocabulary.Count, d);",
         };
-        var results = HostProcess.Grade(Implementations.Grader(), Implementations.Variant("fairness-a4", variant), null, "--assignment", "a4");
+        string[] ids = ["a4.content_loss", "a4.gram_matrix", "a4.style_loss", "a4.tv_loss", "a4.style_losses_hidden", "a4.finetune", "a4.freeze", "a4.transfer_hidden", "a5.glove_table", "a5.glove_table_hidden"];
+        var results = HostProcess.Grade(Implementations.Grader(), Implementations.Variant("fairness-a4", variant), null, ["--only", .. ids]);
         Assert.Multiple(() =>
         {
-            foreach (var id in new[] { "a4.content_loss", "a4.gram_matrix", "a4.style_loss", "a4.tv_loss", "a4.style_losses_hidden", "a4.finetune", "a4.freeze", "a4.transfer_hidden" })
+            foreach (var id in ids)
             {
                 Assert.That(results[id].Tag, Is.EqualTo("passed"), $"{id}: {results[id].Output}");
                 Assert.That(results[id].Score, Is.EqualTo(results[id].MaxScore), id);

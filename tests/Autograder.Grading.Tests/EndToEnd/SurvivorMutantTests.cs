@@ -60,7 +60,7 @@ public sealed class SurvivorMutantTests
 
     /// <summary>
     /// Constants and sizes hard-coded to the public checks' (a regularisation of 0.3, three steps per epoch, the padding word
-    /// 0, a state of 4, five regions): each passes its public check and fails the hidden check on drawn sizes, which names the
+    /// 0, a state of 4, five regions, a vocabulary of 40, 2 × 6 targets): each passes its public check and fails the hidden check on drawn sizes, which names the
     /// member. A brevity penalty from the shortest reference (the public check catches it too) fails the hidden BLEU check. And
     /// a part that throws in a hidden check made of parts costs only that part's share (A5's pooling).
     /// </summary>
@@ -75,12 +75,14 @@ public sealed class SurvivorMutantTests
             ["LstmDecoder.Start"] = Changed("A3/LstmDecoder.cs", "Start", "Tensor.ZerosLike(h)", "Tensor.Zeros([h.Shape[0], 4], DType.Float64)"),
             ["AdditiveAttention.Forward"] = Changed("A3/AdditiveAttention.cs", "Forward", ".Tanh()).Squeeze(2)", ".Tanh()).Reshape(regions.Shape[0], 5)"),
             ["Bleu.Unigram"] = Changed("A3/Bleu.cs", "Unigram", "ClosestLength(candidate.Count, references)", "references.Min(r => r.Count)"),
+            ["GloveEmbeddings.Table"] = Changed("A5/GloveEmbeddings.cs", "Table", "new float[vocabulary.Count * dimension]", "new float[40 * dimension]"),
+            ["Perplexity.Compute"] = Changed("A6/Perplexity.cs", "Compute", ".Squeeze(2);", ".Reshape(2, 6);"),
 
             // A part of an older hidden check that throws: only that part's share is lost.
             ["SequencePooling.Average"] = "throw new InvalidOperationException(\"not today\");",
         });
-        string[] visible = ["a1.softmax_classifier", "a1.solver_train", "a3.captioning_loss", "a3.lstm_decoder", "a3.additive_attention"];
-        string[] hidden = ["a1.models_hidden", "a3.captioning_loss_hidden", "a3.decoders_hidden", "a3.bleu_hidden", "a5.pooling_hidden"];
+        string[] visible = ["a1.softmax_classifier", "a1.solver_train", "a3.captioning_loss", "a3.lstm_decoder", "a3.additive_attention", "a5.glove_table", "a6.perplexity"];
+        string[] hidden = ["a1.models_hidden", "a3.captioning_loss_hidden", "a3.decoders_hidden", "a3.bleu_hidden", "a5.pooling_hidden", "a5.glove_table_hidden", "a6.perplexity_hidden"];
         var results = HostProcess.Grade(Implementations.Grader(), mutants, null, ["--student-id", "s2", "--only", .. visible, .. hidden]);
         Assert.Multiple(() =>
         {
