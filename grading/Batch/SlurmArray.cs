@@ -40,19 +40,7 @@ internal sealed class SlurmArray(SlurmOptions options, string folder, TimeSpan d
     /// <exception cref="InvalidOperationException">Slurm's client tools are missing, or the controller did not answer that it is up.</exception>
     public static void Preflight()
     {
-        var start = new ProcessStartInfo("scontrol") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("ping");
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("Could not start scontrol.");
-        }
-        catch (Win32Exception e)
-        {
-            throw new InvalidOperationException($"--slurm: scontrol could not be started ({e.Message}); install Slurm's client tools on this machine, or grade without --slurm.", e);
-        }
-
-        using (process)
+        using (var process = StartClient("scontrol", ["ping"]))
         {
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
@@ -117,23 +105,7 @@ internal sealed class SlurmArray(SlurmOptions options, string folder, TimeSpan d
 
     private static async Task SubmitAndWaitAsync(string[] arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("sbatch") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("Could not start sbatch.");
-        }
-        catch (Win32Exception e)
-        {
-            throw new InvalidOperationException($"--slurm: sbatch could not be started ({e.Message}); install Slurm's client tools on this machine, or grade without --slurm.", e);
-        }
-
-        using (process)
+        using (var process = StartClient("sbatch", arguments))
         {
             var errors = new StringBuilder();
             process.ErrorDataReceived += (_, e) =>
@@ -165,6 +137,25 @@ internal sealed class SlurmArray(SlurmOptions options, string folder, TimeSpan d
 
                 throw new InvalidOperationException($"--slurm: sbatch did not accept the job array (exit code {process.ExitCode}): {message}");
             }
+        }
+    }
+
+    /// <summary>Starts one of Slurm's client tools with its output redirected; a missing tool says to install them.</summary>
+    private static Process StartClient(string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
+        }
+        catch (Win32Exception e)
+        {
+            throw new InvalidOperationException($"--slurm: {program} could not be started ({e.Message}); install Slurm's client tools on this machine, or grade without --slurm.", e);
         }
     }
 
