@@ -15,6 +15,10 @@ internal static class CheckRegistry
 
     public static IReadOnlyDictionary<string, Check> ById { get; } = All.ToDictionary(c => c.Info.Id);
 
+    /// <summary>Gets a factory of fresh instances by id: a worker gives each probe its own, so nothing one probe caches outlives it.</summary>
+    public static IReadOnlyDictionary<string, Func<Check>> Factories { get; } =
+        All.ToDictionary(c => c.Info.Id, c => (Func<Check>)(() => (Check)Activator.CreateInstance(c.GetType())!));
+
     /// <summary>The host's types; helpers that implement homework interfaces (e.g. a probe's own IModel) cannot load in the host, which never loads Homework, and are skipped.</summary>
     private static IEnumerable<Type> LoadableTypes()
     {

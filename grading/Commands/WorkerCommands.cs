@@ -20,7 +20,7 @@ internal static class WorkerCommands
         {
             var values = (parse.GetValue(settings) ?? []).Select(s => s.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
             ProbeWorker.UseImplementation(parse.GetValue(implementation)!);
-            return ProbeWorker.Serve(CheckRegistry.ById, parse.GetValue(directory)!, Console.In, values);
+            return ProbeWorker.Serve(CheckRegistry.Factories, parse.GetValue(directory)!, Console.In, values);
         });
         return worker;
     }

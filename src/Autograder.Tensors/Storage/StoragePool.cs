@@ -15,13 +15,18 @@ namespace Autograder.Tensors.Storage;
 /// collection (an activation kept for backward, say) is promoted, and a gen-0 collection would never see it die;
 /// its buffer would be lost to the pool and every later request would page-fault fresh memory. With a heap of tensor
 /// headers and graph nodes the pause measured about 0.5 ms.
+/// The pool holds at most a quarter of the memory the GC may use (its hard limit where one is set), at most 1 GiB. When a
+/// returned array would overflow it, arrays of the least recently requested lengths are dropped first: a process that moves
+/// on to other shapes (a grading worker running one experiment after another) keeps a pool of the shapes it uses now, not
+/// of the first ones it saw, whose arrays would otherwise sit in the heap for good and, under a heap limit, make every
+/// later collection run sooner. <see cref="Release"/> empties it.
 /// </remarks>
 internal static class StoragePool
 {
     /// <summary>Arrays smaller than this are allocated normally (this is the large-object-heap threshold).</summary>
     public const int MinPooledBytes = 85_000;
 
-    /// <summary>At most this many bytes wait in the pool; beyond that, returned arrays are dropped.</summary>
+    /// <summary>At most this many bytes wait in the pool (see <see cref="Capacity"/>).</summary>
     private const long MaxPooledBytes = 1L << 30;
 
     /// <summary>Bytes handed out since the last induced collection above which a miss triggers one.</summary>
@@ -29,9 +34,28 @@ internal static class StoragePool
     /// at 64 MB it runs one every three steps, and misses in between take memory the last collection freed.</remarks>
     private const long CollectAfterBytes = 64L << 20;
 
-    private static readonly ConcurrentDictionary<(Type Type, int Length), ConcurrentBag<Array>> Buckets = new();
+    private static readonly ConcurrentDictionary<(Type Type, int Length), Bucket> Buckets = new();
     private static long _pooledBytes;
     private static long _rentedBytes;
+    private static long _clock;
+
+    /// <summary>Gets or sets the most bytes that wait in the pool: a quarter of what the GC may use (its hard limit where one is set), at most 1 GiB. Settable for tests.</summary>
+    internal static long Capacity { get; set; } = Math.Min(MaxPooledBytes, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4);
+
+    /// <summary>Gets the bytes of the arrays waiting in the pool.</summary>
+    public static long PooledBytes => Interlocked.Read(ref _pooledBytes);
+
+    /// <summary>Drops every waiting array (the GC reclaims them at its next collection); returns their bytes.</summary>
+    public static long Release()
+    {
+        long released = 0;
+        foreach (var bucket in Buckets.Values)
+        {
+            released += bucket.Drain(long.MaxValue);
+        }
+
+        return released;
+    }
 
     /// <summary>Returns an array of exactly <paramref name="length"/> elements, zeroed when <paramref name="zeroed"/>, and a lease to attach to its owner (null when not pooled).</summary>
     public static (T[] Array, Lease? Lease) Rent<T>(int length, bool zeroed)
@@ -68,24 +92,71 @@ internal static class StoragePool
 
     private static T[]? TryTake<T>(int length, long bytes)
     {
-        if (Buckets.TryGetValue((typeof(T), length), out var bag) && bag.TryTake(out var pooled))
-        {
-            Interlocked.Add(ref _pooledBytes, -bytes);
-            return (T[])pooled;
-        }
-
-        return null;
+        var bucket = Buckets.GetOrAdd((typeof(T), length), _ => new Bucket(bytes));
+        bucket.LastUse = Interlocked.Increment(ref _clock);
+        return bucket.TryTake() as T[];
     }
 
     private static void Return(Array array, long bytes)
     {
-        if (Interlocked.Add(ref _pooledBytes, bytes) > MaxPooledBytes)
+        var bucket = Buckets.GetOrAdd((array.GetType().GetElementType()!, array.Length), _ => new Bucket(bytes));
+        if (bytes > Capacity)
         {
-            Interlocked.Add(ref _pooledBytes, -bytes);
             return;
         }
 
-        Buckets.GetOrAdd((array.GetType().GetElementType()!, array.Length), _ => []).Add(array);
+        // Room first: drop arrays of the lengths requested longest ago (never this one's, whose request is the latest).
+        long excess;
+        while ((excess = Interlocked.Read(ref _pooledBytes) + bytes - Capacity) > 0)
+        {
+            var stalest = Buckets.Values.Where(b => b != bucket && b.Count > 0).MinBy(b => b.LastUse);
+            if (stalest is null || stalest.LastUse > bucket.LastUse || stalest.Drain(excess) == 0)
+            {
+                return;
+            }
+        }
+
+        bucket.Add(array);
+    }
+
+    /// <summary>The waiting arrays of one element type and length, and when that length was last requested.</summary>
+    private sealed class Bucket(long arrayBytes)
+    {
+        private readonly ConcurrentBag<Array> _arrays = [];
+
+        /// <summary>Gets or sets the pool's clock at the last request for this length.</summary>
+        public long LastUse { get; set; }
+
+        public int Count => _arrays.Count;
+
+        public void Add(Array array)
+        {
+            Interlocked.Add(ref _pooledBytes, arrayBytes);
+            _arrays.Add(array);
+        }
+
+        public Array? TryTake()
+        {
+            if (!_arrays.TryTake(out var array))
+            {
+                return null;
+            }
+
+            Interlocked.Add(ref _pooledBytes, -arrayBytes);
+            return array;
+        }
+
+        /// <summary>Drops arrays until at least <paramref name="bytes"/> are freed or none is left; returns the bytes dropped.</summary>
+        public long Drain(long bytes)
+        {
+            long dropped = 0;
+            while (dropped < bytes && TryTake() is not null)
+            {
+                dropped += arrayBytes;
+            }
+
+            return dropped;
+        }
     }
 
     /// <summary>Owned by one storage; when the storage is collected, the lease's finalizer hands the array back.</summary>
