@@ -3,7 +3,7 @@ using Autograder.Tensors.Autograd.Functions;
 
 namespace Autograder.Tensors;
 
-/// <summary>Softmax and log-softmax along a dimension, computed stably (shifted by the maximum).</summary>
+/// <summary>Softmax and log-softmax along a dimension, computed stably (shifted by the maximum); over the last dimension on fused row kernels (<see cref="Ops.SoftmaxOps"/>), elsewhere composed of tensor operations.</summary>
 public sealed partial class Tensor
 {
     /// <summary>exp(x) / Σ exp(x) along <paramref name="dim"/>.</summary>
@@ -11,10 +11,17 @@ public sealed partial class Tensor
     {
         var d = ThrowHelper.Dim("Softmax", dim, Dim);
         Tensor result;
-        using (GradMode.Disable())
+        if (Ops.SoftmaxOps.Applies(FloatingInput("Softmax"), d))
         {
-            var shifted = (FloatingInput("Softmax") - Max(d, keepDim: true).Values).Exp();
-            result = shifted / shifted.Sum(d, keepDim: true);
+            result = Ops.SoftmaxOps.Forward(this, log: false);
+        }
+        else
+        {
+            using (GradMode.Disable())
+            {
+                var shifted = (this - Max(d, keepDim: true).Values).Exp();
+                result = shifted / shifted.Sum(d, keepDim: true);
+            }
         }
 
         return result.WithGradFn(() => new SoftmaxBackward(this, result, d), this);
@@ -25,10 +32,16 @@ public sealed partial class Tensor
     {
         var d = ThrowHelper.Dim("LogSoftmax", dim, Dim);
         Tensor result;
-        using (GradMode.Disable())
+        if (Ops.SoftmaxOps.Applies(FloatingInput("LogSoftmax"), d))
         {
-            var x = FloatingInput("LogSoftmax");
-            result = x - x.LogSumExp(d, keepDim: true);
+            result = Ops.SoftmaxOps.Forward(this, log: true);
+        }
+        else
+        {
+            using (GradMode.Disable())
+            {
+                result = this - LogSumExp(d, keepDim: true);
+            }
         }
 
         return result.WithGradFn(() => new LogSoftmaxBackward(this, result, d), this);
