@@ -24,17 +24,33 @@ internal static class IndexOps
     {
         CheckIndex("ScatterAdd", input, dim, index, source);
         var result = StridedCopy.Contiguous(input);
-        var src = StridedCopy.Convert(source, input.DType);
+        ScatterAddInto(result, dim, index, source);
+        return result;
+    }
+
+    /// <summary>Zeros of <paramref name="shape"/> with source added at index along dim (the gradient of gather), added into fresh zeros rather than into a copy of them.</summary>
+    public static Tensor ScatterAddIntoZeros(int[] shape, int dim, Tensor index, Tensor source)
+    {
+        var result = Tensor.Zeros(shape, source.DType);
+        CheckIndex("ScatterAdd", result, dim, index, source);
+        ScatterAddInto(result, dim, index, source);
+        return result;
+    }
+
+    /// <summary>result[…, index[…], …] += source[…] for a contiguous result this call owns.</summary>
+    private static void ScatterAddInto(Tensor result, int dim, Tensor index, Tensor source)
+    {
+        var src = StridedCopy.Convert(source, result.DType);
         var idx = Indices(index);
         var strides = result.StridesArray;
         var srcStrides = src.StridesArray;
+        var size = result.Shape[dim];
         ForEachPosition(index.ShapeArray, (position, coords) =>
         {
-            var target = Offset(coords, strides, dim, Bounded("ScatterAdd", idx[position], input.Shape[dim]));
+            var target = Offset(coords, strides, dim, Bounded("ScatterAdd", idx[position], size));
             var value = src.GetAsDouble(Offset(coords, srcStrides, -1, 0));
             result.SetFromDouble(target, result.GetAsDouble(target) + value);
         });
-        return result;
     }
 
     /// <summary>The slices input[…, index[j], …] along <paramref name="dim"/>, in the order of a 1-D index.</summary>

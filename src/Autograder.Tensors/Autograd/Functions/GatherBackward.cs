@@ -5,5 +5,5 @@ internal sealed class GatherBackward(Tensor input, int dim, Tensor index) : Node
 {
     private readonly int[] _shape = input.ShapeArray;
 
-    public override Tensor?[] Apply(Tensor gradOutput) => [Tensor.Zeros(_shape, gradOutput.DType).ScatterAdd(dim, index, gradOutput)];
+    public override Tensor?[] Apply(Tensor gradOutput) => [Ops.IndexOps.ScatterAddIntoZeros(_shape, dim, index, gradOutput)];
 }
