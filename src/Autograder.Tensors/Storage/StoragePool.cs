@@ -92,14 +92,14 @@ internal static class StoragePool
 
     private static T[]? TryTake<T>(int length, long bytes)
     {
-        var bucket = Buckets.GetOrAdd((typeof(T), length), _ => new Bucket(bytes));
+        var bucket = Buckets.GetOrAdd((typeof(T), length), NewBucket, bytes);
         bucket.LastUse = Interlocked.Increment(ref _clock);
         return bucket.TryTake() as T[];
     }
 
     private static void Return(Array array, long bytes)
     {
-        var bucket = Buckets.GetOrAdd((array.GetType().GetElementType()!, array.Length), _ => new Bucket(bytes));
+        var bucket = Buckets.GetOrAdd((array.GetType().GetElementType()!, array.Length), NewBucket, bytes);
         if (bytes > Capacity)
         {
             return;
@@ -118,6 +118,9 @@ internal static class StoragePool
 
         bucket.Add(array);
     }
+
+    /// <summary>A bucket for arrays of <paramref name="arrayBytes"/> bytes (a static factory: no closure allocated on each request).</summary>
+    private static Bucket NewBucket((Type Type, int Length) key, long arrayBytes) => new(arrayBytes);
 
     /// <summary>The waiting arrays of one element type and length, and when that length was last requested.</summary>
     private sealed class Bucket(long arrayBytes)
