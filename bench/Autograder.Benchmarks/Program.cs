@@ -15,9 +15,10 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
             "lstm-classifier" => LstmClassifierQuick.Run(options),
             "image-decode" => ImageDecodeQuick.Run(options),
             "resnet18" => ResNet18Quick.Run(options),
+            "resnet18-convs" => ResNet18ConvsQuick.Run(options),
             "transformer" => TranslatorQuick.Transformer(options),
             "seq2seq" => TranslatorQuick.Seq2Seq(options),
-            _ => throw new ArgumentException($"Unknown quick case '{options.Case}'. Cases: gemm, conv2d, fashion-cnn, lstm-classifier, image-decode, resnet18, transformer, seq2seq."),
+            _ => throw new ArgumentException($"Unknown quick case '{options.Case}'. Cases: gemm, conv2d, fashion-cnn, lstm-classifier, image-decode, resnet18, resnet18-convs, transformer, seq2seq."),
         };
         Console.WriteLine(result);
         return 0;

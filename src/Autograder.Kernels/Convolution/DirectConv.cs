@@ -14,7 +14,7 @@ namespace Autograder.Kernels.Convolution;
 /// and channels swapped); <see cref="InputGradientGeometry"/> and <see cref="PackFlippedWeights"/> set it up.
 /// Weights are packed for the vector width in use when packed; pack and convolve under the same <see cref="KernelSettings"/>.
 /// </remarks>
-public static unsafe class DirectConv
+public static unsafe partial class DirectConv
 {
     /// <summary>Whether this path can run <paramref name="geometry"/>: stride 1 and vectors on.</summary>
     /// <param name="geometry">The convolution's shape.</param>
@@ -44,15 +44,7 @@ public static unsafe class DirectConv
         var depth = geometry.ColumnRows;
         ThrowHelper.CheckLength(Op, nameof(weights), weights.Length, (long)filters * depth);
         ThrowHelper.CheckLength(Op, nameof(packed), packed.Length, PackedWeightsLength<T>(filters, geometry));
-        var rows = DirectConvTiles<T>.Rows;
-        for (var f = 0; f < RoundUp(filters, rows); f++)
-        {
-            var panel = packed[(f / rows * rows * depth)..];
-            for (var p = 0; p < depth; p++)
-            {
-                panel[(p * rows) + (f % rows)] = f < filters ? weights[(f * depth) + p] : T.Zero;
-            }
-        }
+        Pack(weights, filters, depth, 1, 0, packed);
     }
 
     /// <summary>Packs the weights of the input-gradient convolution: W'[c, f, ki, kj] = W[f, c, KH − 1 − ki, KW − 1 − kj], C filters over F channels.</summary>
@@ -64,20 +56,41 @@ public static unsafe class DirectConv
     public static void PackFlippedWeights<T>(ReadOnlySpan<T> weights, int filters, in ConvGeometry geometry, Span<T> packed)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int channels = geometry.Channels, kh = geometry.KernelHeight, kw = geometry.KernelWidth, taps = kh * kw;
-        var flipped = new T[channels * filters * taps];
-        for (var f = 0; f < filters; f++)
-        {
-            for (var c = 0; c < channels; c++)
-            {
-                for (var t = 0; t < taps; t++)
-                {
-                    flipped[(((c * filters) + f) * taps) + (taps - 1 - t)] = weights[(((f * channels) + c) * taps) + t];
-                }
-            }
-        }
+        const string Op = "DirectConv.PackFlippedWeights";
+        int channels = geometry.Channels, taps = geometry.KernelHeight * geometry.KernelWidth;
+        ThrowHelper.CheckLength(Op, nameof(weights), weights.Length, (long)filters * channels * taps);
+        ThrowHelper.CheckLength(Op, nameof(packed), packed.Length, PackedWeightsLength<T>(channels, InputGradientGeometry(filters, geometry)));
+        Pack(weights, channels, filters * taps, taps, channels, packed);
+    }
 
-        PackWeights<T>(flipped, channels, InputGradientGeometry(filters, geometry), packed);
+    /// <summary>Writes panels of Rows filters interleaved per p, in the order they are read. Plain: filter r's value p is
+    /// weights[r·depth + p] (<paramref name="channels"/> 0). Flipped (<paramref name="channels"/> C): filter c's value
+    /// p = f·taps + t is W[f, c, taps − 1 − t], read from the forward weights (F, C, taps) without an intermediate copy.</summary>
+    /// <remarks>Each panel reads Rows nearby streams and writes one; the panels run in parallel for large layers.</remarks>
+    private static void Pack<T>(ReadOnlySpan<T> weights, int filters, int depth, int taps, int channels, Span<T> packed)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var rows = DirectConvTiles<T>.Rows;
+        var panels = (filters + rows - 1) / rows;
+        fixed (T* pw = weights, pp = packed)
+        {
+            nint wAddress = (nint)pw, pAddress = (nint)pp;
+            ParallelWork.For(panels, panel =>
+            {
+                T* source = (T*)wAddress, destination = (T*)pAddress + ((nint)panel * rows * depth);
+                for (var p = 0; p < depth; p++)
+                {
+                    // Plain: row r, column p. Flipped: forward filter p / taps, channel r, tap taps − 1 − p % taps.
+                    var column = channels == 0 ? p : ((p / taps * channels * taps) + (taps - 1 - (p % taps)));
+                    nint rowStride = channels == 0 ? depth : taps;
+                    for (var i = 0; i < rows; i++, destination++)
+                    {
+                        var r = (panel * rows) + i;
+                        *destination = r < filters ? source[(r * rowStride) + column] : T.Zero;
+                    }
+                }
+            }, totalWork: (long)panels * rows * depth * 4);
+        }
     }
 
     /// <summary>The stride-1 convolution whose output is the input gradient: over G (F, OH, OW), padded by K − 1 − pad.</summary>
@@ -141,76 +154,6 @@ public static unsafe class DirectConv
         }
     }
 
-    /// <summary>The scratch one <see cref="AccumulateWeightGradient"/> call over <paramref name="count"/> images needs.</summary>
-    /// <typeparam name="T">float or double.</typeparam>
-    /// <param name="count">Images in the run.</param>
-    /// <param name="filters">Output channels F.</param>
-    /// <param name="geometry">The convolution's shape.</param>
-    /// <returns>The number of values.</returns>
-    public static int WeightGradientScratchLength<T>(int count, int filters, in ConvGeometry geometry)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var (imageLength, _, _) = Layout<T>(filters, geometry);
-        return count * (imageLength + (filters * GradientGridStride<T>(geometry)));
-    }
-
-    /// <summary>Adds the weight gradient of a run of images: dW[f, p] += Σ_i Σ_(oh, ow) G_i[f, oh, ow] · X_i[c, oh − ph + ki, ow − pw + kj] for tap p = (c, ki, kj).</summary>
-    /// <typeparam name="T">float or double.</typeparam>
-    /// <param name="images">count images, C·H·W values each.</param>
-    /// <param name="gradients">count output gradients, F·OH·OW values each.</param>
-    /// <param name="count">Images in the run.</param>
-    /// <param name="geometry">The convolution's shape (stride 1).</param>
-    /// <param name="filters">Output channels F.</param>
-    /// <param name="gradWeight">F · C·KH·KW values, added to.</param>
-    /// <param name="scratch">At least <see cref="WeightGradientScratchLength"/> values; its contents are not kept.</param>
-    public static void AccumulateWeightGradient<T>(ReadOnlySpan<T> images, ReadOnlySpan<T> gradients, int count, in ConvGeometry geometry, int filters, Span<T> gradWeight, Span<T> scratch)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        const string Op = "DirectConv.AccumulateWeightGradient";
-        var g = geometry;
-        Check(g, Op);
-
-        int imageSize = g.Channels * g.Height * g.Width, outSize = filters * g.OutPositions, depth = g.ColumnRows;
-        var (imageLength, _, _) = Layout<T>(filters, g);
-        var gridStride = GradientGridStride<T>(g);
-        ThrowHelper.CheckLength(Op, nameof(images), images.Length, (long)count * imageSize);
-        ThrowHelper.CheckLength(Op, nameof(gradients), gradients.Length, (long)count * outSize);
-        ThrowHelper.CheckLength(Op, nameof(gradWeight), gradWeight.Length, (long)filters * depth);
-        ThrowHelper.CheckLength(Op, nameof(scratch), scratch.Length, WeightGradientScratchLength<T>(count, filters, g));
-        var paddedWidth = g.Width + (2 * g.PadWidth);
-        var offsets = depth <= 1024 ? stackalloc int[depth] : new int[depth];
-        TapOffsets(g, offsets);
-        fixed (T* px = images, pg = gradients, pw = gradWeight, ps = scratch)
-        fixed (int* pOffsets = offsets)
-        {
-            var grids = ps + ((nint)count * imageLength);
-            for (var i = 0; i < count; i++)
-            {
-                Pad(px + ((nint)i * imageSize), g, ps + ((nint)i * imageLength), imageLength);
-
-                // G on the padded-width grid, zero at the points past each output row, so those products vanish.
-                var grid = grids + ((nint)i * filters * gridStride);
-                new Span<T>(grid, filters * gridStride).Clear();
-                var source = pg + ((nint)i * outSize);
-                for (var f = 0; f < filters; f++)
-                {
-                    for (var row = 0; row < g.OutHeight; row++, source += g.OutWidth)
-                    {
-                        SmallRows.Copy(source, grid + ((nint)f * gridStride) + (row * paddedWidth), g.OutWidth);
-                    }
-                }
-            }
-
-            for (var f0 = 0; f0 < filters; f0 += 4)
-            {
-                for (var p0 = 0; p0 < depth; p0 += 4)
-                {
-                    DirectConvWeightTiles<T>.Tile(grids, gridStride, (nint)filters * gridStride, ps, imageLength, count, pOffsets, gridStride, f0, p0, Math.Min(4, filters - f0), Math.Min(4, depth - p0), pw, depth);
-                }
-            }
-        }
-    }
-
     /// <summary>Validates the geometry and refuses one this path cannot run (a stride other than 1, or vectors off).</summary>
     private static void Check(in ConvGeometry g, string op)
     {
@@ -232,13 +175,8 @@ public static unsafe class DirectConv
         }
     }
 
-    /// <summary>A gradient grid row: the grid points rounded up to whole vectors.</summary>
-    private static int GradientGridStride<T>(in ConvGeometry g)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var vector = KernelSettings.UseVector512 ? System.Runtime.Intrinsics.Vector512<T>.Count : System.Runtime.Intrinsics.Vector256<T>.Count;
-        return RoundUp(((g.OutHeight - 1) * (g.Width + (2 * g.PadWidth))) + g.OutWidth, vector);
-    }
+    /// <summary>The grid points: output rows at the padded width, the last one cut at OW.</summary>
+    private static int GridPoints(in ConvGeometry g) => ((g.OutHeight - 1) * (g.Width + (2 * g.PadWidth))) + g.OutWidth;
 
     /// <summary>Scratch sizes: the padded image plus a tile of slack (the last tile reads past the last grid point), and the grid.</summary>
     private static (int ImageLength, int GridLength, int Tiles) Layout<T>(int filters, in ConvGeometry g)
@@ -246,8 +184,7 @@ public static unsafe class DirectConv
     {
         int paddedWidth = g.Width + (2 * g.PadWidth), paddedHeight = g.Height + (2 * g.PadHeight);
         int columns = DirectConvTiles<T>.Columns, rows = DirectConvTiles<T>.Rows;
-        var gridPoints = ((g.OutHeight - 1) * paddedWidth) + g.OutWidth;
-        var tiles = (gridPoints + columns - 1) / columns;
+        var tiles = (GridPoints(g) + columns - 1) / columns;
         return ((g.Channels * paddedHeight * paddedWidth) + columns, RoundUp(filters, rows) * tiles * columns, tiles);
     }
 

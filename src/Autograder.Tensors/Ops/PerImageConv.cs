@@ -94,9 +94,13 @@ internal static class PerImageConv
         int imageSize = g.Channels * g.Height * g.Width, positions = g.OutPositions, rows = g.ColumnRows, weightSize = f * rows;
         bool needInput = !gradInput.IsEmpty, needWeight = !gradWeight.IsEmpty, needBias = !gradBias.IsEmpty;
         var groups = Math.Min(n, Groups);
-        var partialSize = (needWeight ? weightSize : 0) + (needBias ? f : 0);
-        var partials = new T[groups * partialSize];
         var direct = needInput && DirectConv.Applies(g);
+        var directWeight = needWeight && DirectConv.Applies(g);
+
+        // The direct weight gradient's partials are in its tiles' layout, summed in it and transposed once at the end.
+        var weightPartialSize = !needWeight ? 0 : directWeight ? DirectConv.WeightGradientSumsLength<T>(f, g) : weightSize;
+        var partialSize = weightPartialSize + (needBias ? f : 0);
+        var partials = new T[groups * partialSize];
         var gradientGeometry = DirectConv.InputGradientGeometry(f, g);
         var flipped = direct ? ArrayPool<T>.Shared.Rent(DirectConv.PackedWeightsLength<T>(g.Channels, gradientGeometry)) : null;
         if (flipped is not null)
@@ -105,8 +109,7 @@ internal static class PerImageConv
         }
 
         var directScratch = direct ? DirectConv.ScratchLength<T>(g.Channels, gradientGeometry) : 0;
-        var directWeight = needWeight && DirectConv.Applies(g);
-        var weightScratch = directWeight ? DirectConv.WeightGradientScratchLength<T>((n + groups - 1) / groups, f, g) : 0;
+        var weightScratch = directWeight ? DirectConv.WeightGradientScratchLength<T>(f, g) : 0;
         fixed (T* pg = grad, px = x, pw = w, pdx = gradInput, pp = partials)
         {
             nint gAddress = (nint)pg, xAddress = (nint)px, wAddress = (nint)pw, dxAddress = (nint)pdx, pAddress = (nint)pp;
@@ -116,15 +119,15 @@ internal static class PerImageConv
                 var scratch = direct || directWeight ? ArrayPool<T>.Shared.Rent(Math.Max(directScratch, weightScratch)) : [];
                 var weights = new ReadOnlySpan<T>((T*)wAddress, weightSize);
                 var partial = new Span<T>((T*)pAddress + ((nint)group * partialSize), partialSize);
-                var weightPartial = partial[..(needWeight ? weightSize : 0)];
+                var weightPartial = partial[..weightPartialSize];
                 var biasPartial = partial[weightPartial.Length..];
                 int first = (int)((long)n * group / groups), end = (int)((long)n * (group + 1) / groups);
                 if (directWeight)
                 {
-                    DirectConv.AccumulateWeightGradient<T>(
+                    DirectConv.AccumulateWeightGradientSums<T>(
                         new ReadOnlySpan<T>((T*)xAddress + ((nint)first * imageSize), (end - first) * imageSize),
                         new ReadOnlySpan<T>((T*)gAddress + ((nint)first * f * positions), (end - first) * f * positions),
-                        end - first, g, f, weightPartial, scratch);
+                        end - first, g, f, weightPartial, scratch.AsSpan(0, weightScratch - weightPartialSize));
                 }
 
                 for (var i = first; i < end; i++)
@@ -176,7 +179,12 @@ internal static class PerImageConv
         for (var group = 0; group < groups; group++)
         {
             var partial = partials.AsSpan(group * partialSize, partialSize);
-            if (needWeight)
+            if (directWeight && group > 0)
+            {
+                var first = partials.AsSpan(0, weightPartialSize);
+                Elementwise.Map<T, AddOperator<T>>(first, 1, partial[..weightPartialSize], 1, first);
+            }
+            else if (needWeight && !directWeight)
             {
                 Elementwise.Map<T, AddOperator<T>>(gradWeight, 1, partial[..weightSize], 1, gradWeight);
             }
@@ -185,6 +193,11 @@ internal static class PerImageConv
             {
                 Elementwise.Map<T, AddOperator<T>>(gradBias, 1, partial[^f..], 1, gradBias);
             }
+        }
+
+        if (directWeight)
+        {
+            DirectConv.AddWeightGradientSums<T>(partials.AsSpan(0, weightPartialSize), f, g, gradWeight);
         }
     }
 }

@@ -4,7 +4,8 @@ namespace Autograder.Kernels.Tests.Convolution;
 
 public sealed class DirectConvTests(bool simd, int vectorBits) : SimdFixture(simd, vectorBits)
 {
-    /// <summary>Stride-1 shapes: odd sizes, asymmetric padding, grids that end mid-tile, and filter counts that leave a partial panel.</summary>
+    /// <summary>Stride-1 shapes: odd sizes, asymmetric padding, grids that end mid-tile, filter counts that leave a partial panel,
+    /// a 1 × 1 kernel (one tap: plain and flipped packing must not be confused) and a layer large enough to pack in parallel.</summary>
     private static IEnumerable<TestCaseData> Shapes()
     {
         yield return new TestCaseData(new ConvGeometry(3, 6, 5, 3, 3), 4);
@@ -12,6 +13,8 @@ public sealed class DirectConvTests(bool simd, int vectorBits) : SimdFixture(sim
         yield return new TestCaseData(new ConvGeometry(1, 5, 5, 5, 5, 1, 1, 2, 2), 9);
         yield return new TestCaseData(new ConvGeometry(1, 28, 28, 3, 3, 1, 1, 1, 1), 16);
         yield return new TestCaseData(new ConvGeometry(16, 14, 14, 3, 3), 13);
+        yield return new TestCaseData(new ConvGeometry(5, 6, 7, 1, 1), 3);
+        yield return new TestCaseData(new ConvGeometry(64, 9, 9, 3, 3, 1, 1, 1, 1), 70);
     }
 
     [TestCaseSource(nameof(Shapes))]
@@ -116,7 +119,7 @@ public sealed class DirectConvTests(bool simd, int vectorBits) : SimdFixture(sim
             }
         }
 
-        var scratch = Enumerable.Repeat(double.NaN, DirectConv.WeightGradientScratchLength<double>(Count, filters, g)).ToArray();
+        var scratch = Enumerable.Repeat(double.NaN, DirectConv.WeightGradientScratchLength<double>(filters, g)).ToArray();
         DirectConv.AccumulateWeightGradient<double>(x, upstream, Count, g, filters, start, scratch);
         Naive.AssertClose(expected, start, 1e-11);
     }
