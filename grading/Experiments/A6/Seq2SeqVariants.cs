@@ -5,8 +5,9 @@ namespace Autograder.Host.Experiments.A6;
 /// <summary>
 /// The assignment's default Seq2Seq: an RNN without attention. Bands (test perplexity, the same for every Seq2Seq): quick
 /// runs from the reference's (94 RNN, 81 LSTM, 101 RNN with attention, 83 LSTM with attention, 77 tuned): full marks at 150,
-/// none at 300. Full runs: provisional, full marks at 60 and none at 150, well above the course reports' 27 (LSTM with
-/// attention, spaCy tokens) until a full reference run is measured.
+/// none at 300. Full runs: full marks at 60 and none at 150. The reference's LSTM with attention measured test perplexity
+/// 35.6 in 20 epochs (validation 127 after the first, 34.0 after the last and still falling; the course reports' 27 used
+/// spaCy's tokens); the other variants' full runs are not measured yet, so the band stays wide enough for the RNN ones.
 /// </summary>
 internal sealed class Seq2SeqRnnExperiment() : Seq2SeqExperiment(lstm: false, attention: false)
 {
