@@ -72,6 +72,7 @@ public static unsafe partial class DirectConv
     {
         var rows = DirectConvTiles<T>.Rows;
         var panels = (filters + rows - 1) / rows;
+        nint rowStride = channels == 0 ? depth : taps;
         fixed (T* pw = weights, pp = packed)
         {
             nint wAddress = (nint)pw, pAddress = (nint)pp;
@@ -82,7 +83,6 @@ public static unsafe partial class DirectConv
                 {
                     // Plain: row r, column p. Flipped: forward filter p / taps, channel r, tap taps − 1 − p % taps.
                     var column = channels == 0 ? p : ((p / taps * channels * taps) + (taps - 1 - (p % taps)));
-                    nint rowStride = channels == 0 ? depth : taps;
                     for (var i = 0; i < rows; i++, destination++)
                     {
                         var r = (panel * rows) + i;
