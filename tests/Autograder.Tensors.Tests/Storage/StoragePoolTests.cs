@@ -27,6 +27,7 @@ public sealed class StoragePoolTests
     public void Restore()
     {
         StoragePool.Capacity = _capacity;
+        StoragePool.SimulatedHeapLimit = null;
         _held.Clear();
     }
 
@@ -62,6 +63,16 @@ public sealed class StoragePoolTests
         Assert.That(CachedBuffers.Release(), Is.EqualTo(2 * ArrayBytes));
         Assert.That(CachedBuffers.Bytes, Is.Zero);
         Assert.That(Take(Old, 2).Count(returned.Contains), Is.Zero, "fresh arrays after a release");
+    }
+
+    [Test]
+    public void Waiting_arrays_are_dropped_when_a_fresh_one_would_not_fit_beside_them()
+    {
+        // Under a heap limit with room for two arrays, two of an old shape wait in the pool; a new shape then needs one.
+        StoragePool.SimulatedHeapLimit = 2 * (4L * Recent);
+        RentAndReturn(Old, 2);
+        Assert.That(Take(Recent, 1), Has.Length.EqualTo(1), "the fresh array did not fit beside the waiting ones until the pool emptied itself");
+        Assert.That(CachedBuffers.Bytes, Is.Zero, "the pool gave up its arrays for it");
     }
 
     /// <summary>Rents <paramref name="count"/> arrays of <paramref name="length"/> at once, then hands them all back.</summary>
