@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace Autograder.Kernels.Convolution;
 
-/// <summary>The weight gradient of a stride-1 convolution without a column matrix: dWᵀ (taps × filters) += cols · Gᵀ, with
+/// <summary>The weight gradient of a convolution (any stride) without a column matrix: dWᵀ (taps × filters) += cols · Gᵀ, with
 /// cols read from the padded image through the tap offsets and Gᵀ from a transposed gradient grid
 /// (<see cref="DirectConvWeightTiles{T}"/>).</summary>
 /// <remarks>
@@ -45,7 +45,7 @@ public static unsafe partial class DirectConv
     /// <param name="images">count images, C·H·W values each.</param>
     /// <param name="gradients">count output gradients, F·OH·OW values each.</param>
     /// <param name="count">Images in the run.</param>
-    /// <param name="geometry">The convolution's shape (stride 1).</param>
+    /// <param name="geometry">The convolution's shape.</param>
     /// <param name="filters">Output channels F.</param>
     /// <param name="gradWeight">F · C·KH·KW values, added to.</param>
     /// <param name="scratch">At least <see cref="WeightGradientScratchLength"/> values; its contents are not kept.</param>
@@ -67,7 +67,7 @@ public static unsafe partial class DirectConv
     /// <param name="images">count images, C·H·W values each.</param>
     /// <param name="gradients">count output gradients, F·OH·OW values each.</param>
     /// <param name="count">Images in the run.</param>
-    /// <param name="geometry">The convolution's shape (stride 1).</param>
+    /// <param name="geometry">The convolution's shape.</param>
     /// <param name="filters">Output channels F.</param>
     /// <param name="sums"><see cref="WeightGradientSumsLength"/> values, added to; <see cref="AddWeightGradientSums"/> reads them.</param>
     /// <param name="scratch">At least <see cref="WeightGradientScratchLength"/> minus <see cref="WeightGradientSumsLength"/> values; its contents are not kept.</param>
@@ -86,7 +86,7 @@ public static unsafe partial class DirectConv
         ThrowHelper.CheckLength(Op, nameof(gradients), gradients.Length, (long)count * outSize);
         ThrowHelper.CheckLength(Op, nameof(sums), sums.Length, WeightGradientSumsLength<T>(filters, g));
         ThrowHelper.CheckLength(Op, nameof(scratch), scratch.Length, imageLength + ((long)points * paddedFilters));
-        var paddedWidth = g.Width + (2 * g.PadWidth);
+        var gridWidth = GridWidth(g);
 
         // Taps past the last one (a partial last tile) read the last tap again; their sums are never read.
         var offsets = paddedDepth <= 1024 ? stackalloc int[paddedDepth] : new int[paddedDepth];
@@ -100,7 +100,7 @@ public static unsafe partial class DirectConv
             for (var i = 0; i < count; i++)
             {
                 Pad(px + ((nint)i * imageSize), g, padded, imageLength);
-                TransposeGradient(pg + ((nint)i * outSize), filters, paddedFilters, g.OutHeight, g.OutWidth, paddedWidth, points, transposed);
+                TransposeGradient(pg + ((nint)i * outSize), filters, paddedFilters, g.OutHeight, g.OutWidth, gridWidth, points, transposed);
                 for (var f0 = 0; f0 < paddedFilters; f0 += columns)
                 {
                     for (var q0 = 0; q0 < points; q0 += WeightGradientPointBlock)
@@ -151,9 +151,9 @@ public static unsafe partial class DirectConv
         }
     }
 
-    /// <summary>Writes Gᵀ on the padded-width grid: row q = oh·Wp + ow holds G[f, oh, ow] for every filter; the points past
+    /// <summary>Writes Gᵀ on the grid: row q = oh·gridWidth + ow holds G[f, oh, ow] for every filter; the points past
     /// each output row and the filters past F are zero, so their products vanish.</summary>
-    private static void TransposeGradient<T>(T* gradient, int filters, int paddedFilters, int outHeight, int outWidth, int paddedWidth, int points, T* transposed)
+    private static void TransposeGradient<T>(T* gradient, int filters, int paddedFilters, int outHeight, int outWidth, int gridWidth, int points, T* transposed)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         new Span<T>(transposed, points * paddedFilters).Clear();
@@ -162,7 +162,7 @@ public static unsafe partial class DirectConv
             var source = gradient + ((nint)f * outHeight * outWidth);
             for (var row = 0; row < outHeight; row++)
             {
-                var destination = transposed + ((nint)row * paddedWidth * paddedFilters) + f;
+                var destination = transposed + ((nint)row * gridWidth * paddedFilters) + f;
                 for (var col = 0; col < outWidth; col++, source++, destination += paddedFilters)
                 {
                     *destination = *source;

@@ -7,8 +7,9 @@ using Autograder.Kernels.Operators;
 
 namespace Autograder.Tensors.Ops;
 
-/// <summary>Convolution one image at a time, images in parallel: stride 1 without a column matrix (<see cref="DirectConv"/>), other
-/// strides as im2col into a per-thread buffer, then a GEMM straight into the output.</summary>
+/// <summary>Convolution one image at a time, images in parallel: without a column matrix (<see cref="DirectConv"/>) where vectors are
+/// on, otherwise as im2col into a per-thread buffer, then a GEMM straight into the output; the input gradient of a strided
+/// convolution is a GEMM and a col2im.</summary>
 /// <remarks>
 /// For images with many output positions this beats one column matrix for the whole batch: image i's product W'·cols is
 /// already Y[i] in (F, OH·OW) order (no permuting copy), the column matrix stays in the core's cache while the GEMM reads it,
@@ -94,14 +95,14 @@ internal static class PerImageConv
         int imageSize = g.Channels * g.Height * g.Width, positions = g.OutPositions, rows = g.ColumnRows, weightSize = f * rows;
         bool needInput = !gradInput.IsEmpty, needWeight = !gradWeight.IsEmpty, needBias = !gradBias.IsEmpty;
         var groups = Math.Min(n, Groups);
-        var direct = needInput && DirectConv.Applies(g);
+        var direct = needInput && DirectConv.AppliesToInputGradient(g);
         var directWeight = needWeight && DirectConv.Applies(g);
 
         // The direct weight gradient's partials are in its tiles' layout, summed in it and transposed once at the end.
         var weightPartialSize = !needWeight ? 0 : directWeight ? DirectConv.WeightGradientSumsLength<T>(f, g) : weightSize;
         var partialSize = weightPartialSize + (needBias ? f : 0);
         var partials = new T[groups * partialSize];
-        var gradientGeometry = DirectConv.InputGradientGeometry(f, g);
+        var gradientGeometry = direct ? DirectConv.InputGradientGeometry(f, g) : g;
         var flipped = direct ? ArrayPool<T>.Shared.Rent(DirectConv.PackedWeightsLength<T>(g.Channels, gradientGeometry)) : null;
         if (flipped is not null)
         {

@@ -5,7 +5,9 @@ namespace Autograder.Kernels.Tests.Convolution;
 public sealed class DirectConvTests(bool simd, int vectorBits) : SimdFixture(simd, vectorBits)
 {
     /// <summary>Stride-1 shapes: odd sizes, asymmetric padding, grids that end mid-tile, filter counts that leave a partial panel,
-    /// a 1 × 1 kernel (one tap: plain and flipped packing must not be confused) and a layer large enough to pack in parallel.</summary>
+    /// a 1 × 1 kernel (one tap: plain and flipped packing must not be confused) and a layer large enough to pack in parallel;
+    /// then strided ones (phase buffers): 3 × 3 of stride 2 on even and odd sizes, a 1 × 1 projection of stride 2 (one phase
+    /// stored), a 7 × 7 stem of stride 2, stride 3 × 2 with a kernel shorter than the stride, and a ResNet-sized stage entry.</summary>
     private static IEnumerable<TestCaseData> Shapes()
     {
         yield return new TestCaseData(new ConvGeometry(3, 6, 5, 3, 3), 4);
@@ -15,6 +17,12 @@ public sealed class DirectConvTests(bool simd, int vectorBits) : SimdFixture(sim
         yield return new TestCaseData(new ConvGeometry(16, 14, 14, 3, 3), 13);
         yield return new TestCaseData(new ConvGeometry(5, 6, 7, 1, 1), 3);
         yield return new TestCaseData(new ConvGeometry(64, 9, 9, 3, 3, 1, 1, 1, 1), 70);
+        yield return new TestCaseData(new ConvGeometry(3, 8, 8, 3, 3, 2, 2, 1, 1), 5);
+        yield return new TestCaseData(new ConvGeometry(2, 9, 7, 3, 3, 2, 2, 1, 1), 7);
+        yield return new TestCaseData(new ConvGeometry(4, 10, 10, 1, 1, 2, 2), 9);
+        yield return new TestCaseData(new ConvGeometry(3, 15, 15, 7, 7, 2, 2, 3, 3), 6);
+        yield return new TestCaseData(new ConvGeometry(2, 11, 10, 2, 3, 3, 2, 0, 1), 4);
+        yield return new TestCaseData(new ConvGeometry(64, 14, 14, 3, 3, 2, 2, 1, 1), 20);
     }
 
     [TestCaseSource(nameof(Shapes))]
@@ -22,7 +30,11 @@ public sealed class DirectConvTests(bool simd, int vectorBits) : SimdFixture(sim
     {
         if (!DirectConv.Applies(g))
         {
-            Assert.That(Simd, Is.False, "stride-1 shapes take this path whenever vectors are on");
+            Assert.That(Simd && (g.KernelHeight * g.KernelWidth > 1 || g is { StrideHeight: 1, StrideWidth: 1 }), Is.False, "every shape but a strided 1 × 1 kernel takes this path whenever vectors are on");
+        }
+
+        if (!Simd)
+        {
             return;
         }
 
@@ -46,7 +58,7 @@ public sealed class DirectConvTests(bool simd, int vectorBits) : SimdFixture(sim
     [TestCaseSource(nameof(Shapes))]
     public void Float_forward_without_bias_is_close_to_the_definition(ConvGeometry g, int filters)
     {
-        if (!DirectConv.Applies(g))
+        if (!Simd)
         {
             return;
         }
@@ -64,8 +76,9 @@ public sealed class DirectConvTests(bool simd, int vectorBits) : SimdFixture(sim
     public void Flipped_weights_give_the_adjoint_the_input_gradient(ConvGeometry g, int filters)
     {
         // ⟨conv(x), G⟩ = ⟨x, dX⟩ for all x and G characterises dX as the input gradient.
-        if (!DirectConv.Applies(g))
+        if (!DirectConv.AppliesToInputGradient(g))
         {
+            Assert.That(Simd && g is { StrideHeight: 1, StrideWidth: 1 }, Is.False, "stride-1 shapes take this path whenever vectors are on");
             return;
         }
 
@@ -86,7 +99,7 @@ public sealed class DirectConvTests(bool simd, int vectorBits) : SimdFixture(sim
     [TestCaseSource(nameof(Shapes))]
     public void Weight_gradient_over_a_run_of_images_is_added_to_what_was_there(ConvGeometry g, int filters)
     {
-        if (!DirectConv.Applies(g))
+        if (!Simd)
         {
             return;
         }
@@ -108,7 +121,7 @@ public sealed class DirectConvTests(bool simd, int vectorBits) : SimdFixture(sim
                     {
                         for (var ow = 0; ow < g.OutWidth; ow++)
                         {
-                            int ih = oh - g.PadHeight + ki, iw = ow - g.PadWidth + kj;
+                            int ih = (oh * g.StrideHeight) - g.PadHeight + ki, iw = (ow * g.StrideWidth) - g.PadWidth + kj;
                             if (ih >= 0 && ih < g.Height && iw >= 0 && iw < g.Width)
                             {
                                 expected[(f * g.ColumnRows) + p] += upstream[(i * outSize) + (f * g.OutPositions) + (oh * g.OutWidth) + ow] * x[(i * imageSize) + (((c * g.Height) + ih) * g.Width) + iw];
@@ -125,11 +138,25 @@ public sealed class DirectConvTests(bool simd, int vectorBits) : SimdFixture(sim
     }
 
     [Test]
-    public void A_strided_convolution_is_refused_with_the_reason()
+    public void The_input_gradient_of_a_strided_convolution_is_refused_with_the_reason()
     {
         var g = new ConvGeometry(1, 8, 8, 3, 3, 2, 2);
-        Assert.That(DirectConv.Applies(g), Is.False);
-        var error = Assert.Throws<ArgumentException>(() => DirectConv.Forward<double>(new double[64], g, new double[72], 1, [], new double[9], new double[4096]));
+        Assert.That(DirectConv.AppliesToInputGradient(g), Is.False);
+        var error = Assert.Throws<ArgumentException>(() => DirectConv.InputGradientGeometry(1, g));
         Assert.That(error!.Message, Does.Contain("stride 1"));
+    }
+
+    [Test]
+    public void Without_vectors_the_path_is_refused_with_the_reason()
+    {
+        var g = new ConvGeometry(1, 8, 8, 3, 3);
+        if (DirectConv.Applies(g))
+        {
+            Assert.That(Simd, Is.True);
+            return;
+        }
+
+        var error = Assert.Throws<ArgumentException>(() => DirectConv.Forward<double>(new double[64], g, new double[72], 1, [], new double[36], new double[4096]));
+        Assert.That(error!.Message, Does.Contain("vector instructions"));
     }
 }
