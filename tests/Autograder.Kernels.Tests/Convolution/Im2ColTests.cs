@@ -40,21 +40,27 @@ public sealed class Im2ColTests(bool simd, int vectorBits) : SimdFixture(simd, v
         Assert.That(left, Is.EqualTo(right).Within(1e-10));
     }
 
-    [Test]
-    public void Batch_unfold_places_images_side_by_side()
+    [TestCaseSource(nameof(Geometries))]
+    public void Batch_unfold_places_images_side_by_side(ConvGeometry g)
     {
-        var g = new ConvGeometry(2, 4, 4, 3, 3, 1, 1, 1, 1);
+        // float32 takes the vector gather (every row is longer than eight here), float64 the scalar one.
         const int N = 3;
-        var images = Naive.Random(N * 2 * 16, 5);
-        var batch = new double[g.ColumnRows * N * g.OutPositions];
+        var imageSize = g.Channels * g.Height * g.Width;
+        var images = Naive.Random(N * imageSize, 5);
+        var batch = Enumerable.Repeat(double.NaN, g.ColumnRows * N * g.OutPositions).ToArray();
+        var batchFloat = Enumerable.Repeat(float.NaN, batch.Length).ToArray();
         Im2Col.UnfoldBatch<double>(images, N, g, batch);
+        Im2Col.UnfoldBatch<float>(Array.ConvertAll(images, v => (float)v), N, g, batchFloat);
         for (var i = 0; i < N; i++)
         {
             var single = new double[g.ColumnRows * g.OutPositions];
-            Im2Col.Unfold<double>(images.AsSpan(i * 32, 32), g, single, g.OutPositions, 0);
+            Im2Col.Unfold<double>(images.AsSpan(i * imageSize, imageSize), g, single, g.OutPositions, 0);
             for (var r = 0; r < g.ColumnRows; r++)
             {
-                Assert.That(batch.AsSpan((r * N * g.OutPositions) + (i * g.OutPositions), g.OutPositions).ToArray(), Is.EqualTo(single.AsSpan(r * g.OutPositions, g.OutPositions).ToArray()));
+                var expected = single.AsSpan(r * g.OutPositions, g.OutPositions).ToArray();
+                var at = (r * N * g.OutPositions) + (i * g.OutPositions);
+                Assert.That(batch.AsSpan(at, g.OutPositions).ToArray(), Is.EqualTo(expected), $"float64, image {i}, row {r}");
+                Assert.That(Array.ConvertAll(batchFloat.AsSpan(at, g.OutPositions).ToArray(), v => (double)v), Is.EqualTo(Array.ConvertAll(expected, v => (double)(float)v)), $"float32, image {i}, row {r}");
             }
         }
     }
