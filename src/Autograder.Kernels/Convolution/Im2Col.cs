@@ -11,6 +11,9 @@ namespace Autograder.Kernels.Convolution;
 /// </remarks>
 public static class Im2Col
 {
+    /// <summary>Runs of channels <see cref="FoldBatch"/> splits its work into (a fixed number, so the split never depends on threads).</summary>
+    private const int FoldTasks = 8;
+
     /// <summary>Writes the column matrix of one (C, H, W) image.</summary>
     /// <param name="image">The image, C·H·W values.</param>
     /// <param name="geometry">The convolution's shape.</param>
@@ -148,11 +151,7 @@ public static class Im2Col
         int paddedWidth = g.Width + (2 * g.PadWidth), plane = (g.Height + (2 * g.PadHeight)) * paddedWidth, paddedSize = g.Channels * plane;
         var padded = System.Buffers.ArrayPool<T>.Shared.Rent(count * paddedSize);
         var bases = System.Buffers.ArrayPool<int>.Shared.Rent(stride);
-        for (var j = 0; j < stride; j++)
-        {
-            int image = j / g.OutPositions, position = j % g.OutPositions;
-            bases[j] = (image * paddedSize) + (position / g.OutWidth * g.StrideHeight * paddedWidth) + (position % g.OutWidth * g.StrideWidth);
-        }
+        PositionBases(g, count, paddedSize, bases);
 
         fixed (T* pi = images, pc = columns, pp = padded)
         fixed (int* pb = bases)
@@ -212,6 +211,9 @@ public static class Im2Col
     }
 
     /// <summary>Adds a batch column matrix (as written by <see cref="UnfoldBatch"/>) back into count image gradients.</summary>
+    /// <remarks>The adjoint of <see cref="UnfoldBatch"/>'s gather: every row is added into zero-padded planes through the same
+    /// position bases, channels in parallel (a channel's taps are its only writers, in tap order), and the planes' interiors are
+    /// added to the images at the end (the 7 × 7 × 512 layer's col2im 8 → 2.6 ms against folding 7-value rows one by one).</remarks>
     /// <param name="columns">The (C·KH·KW) × (N·OH·OW) column-matrix gradient.</param>
     /// <param name="count">The number of images N.</param>
     /// <param name="geometry">The convolution's shape.</param>
@@ -223,13 +225,72 @@ public static class Im2Col
         int imageSize = g.Channels * g.Height * g.Width, stride = count * g.OutPositions;
         ThrowHelper.CheckLength("Im2Col.FoldBatch", "images", images.Length, (long)count * imageSize);
         ThrowHelper.CheckLength("Im2Col.FoldBatch", "columns", columns.Length, (long)g.ColumnRows * stride);
-        fixed (T* pi = images, pc = columns)
+        g.Validate("Im2Col.FoldBatch");
+        int paddedWidth = g.Width + (2 * g.PadWidth), plane = (g.Height + (2 * g.PadHeight)) * paddedWidth, paddedSize = g.Channels * plane;
+        var padded = System.Buffers.ArrayPool<T>.Shared.Rent(count * paddedSize);
+        var bases = System.Buffers.ArrayPool<int>.Shared.Rent(stride);
+        PositionBases(g, count, paddedSize, bases);
+        fixed (T* pi = images, pc = columns, pp = padded)
+        fixed (int* pb = bases)
         {
-            nint imagesAddress = (nint)pi, columnsAddress = (nint)pc;
-            var length = columns.Length;
-            ParallelWork.For(count, i => Fold(
-                new ReadOnlySpan<T>((T*)columnsAddress, length), stride, i * g.OutPositions, g,
-                new Span<T>((T*)imagesAddress + ((nint)i * imageSize), imageSize)), totalWork: length);
+            nint imagesAddress = (nint)pi, columnsAddress = (nint)pc, paddedAddress = (nint)pp, basesAddress = (nint)pb;
+            var taps = g.KernelHeight * g.KernelWidth;
+            // Contiguous runs of channels per task: planes of neighbouring channels share cache lines, and handing single
+            // channels to alternating threads made two threads 3.5× slower than one (8.7 against 2.5 ms).
+            ParallelWork.ForRanges(g.Channels, FoldTasks, (first, end) =>
+            {
+                for (var c = first; c < end; c++)
+                {
+                    var planes = (T*)paddedAddress + ((nint)c * plane);
+                    for (var i = 0; i < count; i++)
+                    {
+                        new Span<T>(planes + ((nint)i * paddedSize), plane).Clear();
+                    }
+
+                    for (var tap = 0; tap < taps; tap++)
+                    {
+                        var target = planes + ((tap / g.KernelWidth) * paddedWidth) + (tap % g.KernelWidth);
+                        var row = (T*)columnsAddress + ((nint)((c * taps) + tap) * stride);
+                        var at = (int*)basesAddress;
+                        for (var j = 0; j < stride; j++)
+                        {
+                            target[at[j]] += row[j];
+                        }
+                    }
+                }
+            }, totalWork: (long)g.ColumnRows * stride);
+            ParallelWork.For(count, i => AddInterior((T*)paddedAddress + ((nint)i * paddedSize), g, (T*)imagesAddress + ((nint)i * imageSize)), totalWork: (long)count * imageSize);
+        }
+
+        System.Buffers.ArrayPool<int>.Shared.Return(bases);
+        System.Buffers.ArrayPool<T>.Shared.Return(padded);
+    }
+
+    /// <summary>Where each of count images' output positions has its window's top-left corner in zero-padded planes:
+    /// image · paddedSize + oh·sh·Wp + ow·sw.</summary>
+    private static void PositionBases(in ConvGeometry g, int count, int paddedSize, int[] bases)
+    {
+        var paddedWidth = g.Width + (2 * g.PadWidth);
+        for (var j = 0; j < count * g.OutPositions; j++)
+        {
+            int image = j / g.OutPositions, position = j % g.OutPositions;
+            bases[j] = (image * paddedSize) + (position / g.OutWidth * g.StrideHeight * paddedWidth) + (position % g.OutWidth * g.StrideWidth);
+        }
+    }
+
+    /// <summary>Adds the interior of zero-padded (C, H + 2·ph, W + 2·pw) planes to one (C, H, W) image.</summary>
+    private static unsafe void AddInterior<T>(T* padded, in ConvGeometry g, T* image)
+        where T : unmanaged, INumber<T>
+    {
+        int paddedWidth = g.Width + (2 * g.PadWidth), plane = (g.Height + (2 * g.PadHeight)) * paddedWidth;
+        for (var c = 0; c < g.Channels; c++)
+        {
+            var source = padded + ((nint)c * plane) + (g.PadHeight * paddedWidth) + g.PadWidth;
+            var destination = image + ((nint)c * g.Height * g.Width);
+            for (var row = 0; row < g.Height; row++, source += paddedWidth, destination += g.Width)
+            {
+                SmallRows.Add(source, destination, g.Width);
+            }
         }
     }
 

@@ -65,6 +65,29 @@ public sealed class Im2ColTests(bool simd, int vectorBits) : SimdFixture(simd, v
         }
     }
 
+    [TestCaseSource(nameof(Geometries))]
+    public void Batch_fold_adds_each_image_block_into_its_image(ConvGeometry g)
+    {
+        // The adjoint of the batch unfold, added to what the gradients held: per image, the single-image fold of its block.
+        const int N = 3;
+        var imageSize = g.Channels * g.Height * g.Width;
+        var stride = N * g.OutPositions;
+        var columns = Naive.Random(g.ColumnRows * stride, 6);
+        var start = Naive.Random(N * imageSize, 7);
+        var expected = (double[])start.Clone();
+        for (var i = 0; i < N; i++)
+        {
+            Im2Col.Fold<double>(columns, stride, i * g.OutPositions, g, expected.AsSpan(i * imageSize, imageSize));
+        }
+
+        var batch = (double[])start.Clone();
+        Im2Col.FoldBatch<double>(columns, N, g, batch);
+        Naive.AssertClose(expected, batch, 1e-12);
+        var batchFloat = Array.ConvertAll(start, v => (float)v);
+        Im2Col.FoldBatch<float>(Array.ConvertAll(columns, v => (float)v), N, g, batchFloat);
+        Naive.AssertClose(expected, Array.ConvertAll(batchFloat, v => (double)v), 1e-5);
+    }
+
     [Test]
     public void Kernel_larger_than_padded_input_is_rejected()
     {
