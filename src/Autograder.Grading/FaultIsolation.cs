@@ -6,8 +6,8 @@ namespace Autograder.Grading;
 
 /// <summary>Decides which composite checks to grade again with the reference's versions of the faulty parts they build on.</summary>
 /// <remarks>
-/// A composite (say, the two-layer net's loss) is regraded when it did not pass and a check on a part it may take from the
-/// reference (say, <c>FcBackward</c> in <c>A1/Layers.cs</c>) did not pass either. A composite that is only "not attempted"
+/// A composite (say, the two-layer net's loss) is regraded when it did not pass and another check, on a part it may take from
+/// the reference (say, <c>FcBackward</c> in <c>A1/Layers.cs</c>), did not pass either. A composite that is only "not attempted"
 /// is regraded only when the NotImplementedException came from such a part: an untouched model stays not attempted
 /// without a build. Hybrid builds are shared between checks that substitute the same files.
 /// </remarks>
@@ -30,8 +30,11 @@ internal sealed class FaultIsolation(
                 continue;
             }
 
+            // Only other checks' failures count: an experiment that runs the very parts it may take from the reference (A6's
+            // Seq2Seq runs the student's Encoder and Decoder) would otherwise count its own failure against them, and be graded
+            // again on the reference's parts — twice the time, and the points for code the student did not write.
             var faulty = info.Substitutes
-                .Select(s => (Part: s, Failed: results.Where(r => r.Outcome != Outcome.Passed && r.Info.Targets.Any(s.Covers)).Select(r => r.Info.Id).ToList()))
+                .Select(s => (Part: s, Failed: results.Where((r, j) => j != i && r.Outcome != Outcome.Passed && r.Info.Targets.Any(s.Covers)).Select(r => r.Info.Id).ToList()))
                 .Where(p => p.Failed.Count > 0)
                 .ToList();
             if (faulty.Count == 0)
