@@ -3,18 +3,19 @@ using Autograder.Grading.Checks;
 namespace Autograder.Host.Experiments.A6;
 
 /// <summary>
-/// The assignment's default Seq2Seq: an RNN without attention. Bands (test perplexity, the same for every Seq2Seq): quick
-/// runs from the reference's (94 RNN, 81 LSTM, 101 RNN with attention, 83 LSTM with attention, 77 tuned): full marks at 150,
-/// none at 300. Full runs: full marks at 60 and none at 150. The reference's LSTM with attention measured test perplexity
-/// 35.6 in 20 epochs (validation 127 after the first, 34.0 after the last and still falling; the course reports' 27 used
-/// spaCy's tokens); the other variants' full runs are not measured yet, so the band stays wide enough for the RNN ones.
+/// The assignment's default Seq2Seq: an RNN without attention. Bands (test perplexity): quick runs from the reference's
+/// (94 RNN, 81 LSTM, 101 RNN with attention, 83 LSTM with attention, 77 tuned): full marks at 150, none at 300, for every
+/// Seq2Seq. Full runs, from each variant's own: this one measured test perplexity 111.5 in 20 epochs and 21 minutes of
+/// training (validation 111.0; the training loss sat near 4.95 for 14 epochs before it fell to 4.71, so it is still
+/// learning), hence full marks at 140 and none at 300. The reference's LSTM with attention measured 35.6 (validation 127
+/// after the first epoch, 34.0 after the last and still falling; the course reports' 27 used spaCy's tokens).
 /// </summary>
 internal sealed class Seq2SeqRnnExperiment() : Seq2SeqExperiment(lstm: false, attention: false)
 {
     public override CheckInfo Info { get; } = new("a6.seq2seq_rnn", "A6", "Experiment: Seq2Seq (RNN) on Multi30k, test perplexity", 1,
         Visibility.Visible, TimeSpan.FromMinutes(150), Targets) { Substitutes = Parts };
 
-    protected override (double Floor, double Target) Bands(bool quick) => quick ? (300, 150) : (150, 60);
+    protected override (double Floor, double Target) Bands(bool quick) => quick ? (300, 150) : (300, 140);
 }
 
 /// <summary>Seq2Seq with an LSTM, without attention.</summary>
