@@ -31,13 +31,17 @@ internal sealed class Seq2SeqLstmExperiment() : Seq2SeqExperiment(lstm: true, at
     protected override (double Floor, double Target) Bands(bool quick) => quick ? (300, 150) : (100, 45);
 }
 
-/// <summary>Seq2Seq with an RNN and cosine-similarity attention.</summary>
+/// <summary>
+/// Seq2Seq with an RNN and cosine-similarity attention. Full run, the reference's: test perplexity 39.8, validation 38.2 (141
+/// after the first epoch, still falling at the twentieth; without attention the same RNN reaches only 111.5), 27 minutes of
+/// training on 2 cores; hence full marks at 50, none at 120.
+/// </summary>
 internal sealed class Seq2SeqRnnAttentionExperiment() : Seq2SeqExperiment(lstm: false, attention: true)
 {
     public override CheckInfo Info { get; } = new("a6.seq2seq_rnn_attention", "A6", "Experiment: Seq2Seq (RNN, attention) on Multi30k, test perplexity", 1,
         Visibility.Visible, TimeSpan.FromMinutes(150), Targets) { Substitutes = Parts };
 
-    protected override (double Floor, double Target) Bands(bool quick) => quick ? (300, 150) : (150, 60);
+    protected override (double Floor, double Target) Bands(bool quick) => quick ? (300, 150) : (120, 50);
 }
 
 /// <summary>
